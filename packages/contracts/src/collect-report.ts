@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+/**
+ * A problem names the file, the field and what was expected. Severity `error` rejects the pair
+ * (or every pair of a run); `warning` keeps the record but tells the user something is off
+ * (a missing eval, a summary that disagrees with the per-pair files).
+ */
+export const ProblemSchema = z.object({
+  severity: z.enum(['error', 'warning']),
+  code: z.string(),
+  /** Relative to the log root. */
+  file: z.string(),
+  field: z.string().nullable(),
+  expected: z.string(),
+  message: z.string(),
+  run: z.string().nullable(),
+  /** Record id of the pair concerned, when there is one. */
+  pair: z.string().nullable(),
+  /** How many pair directories this problem rejected (0 for warnings and for non-pair directories). */
+  rejected_pairs: z.number().int().nonnegative(),
+});
+export type Problem = z.infer<typeof ProblemSchema>;
+
+export const RunSummarySchema = z.object({
+  run: z.string(),
+  arm: z.string().nullable(),
+  model: z.string().nullable(),
+  seed: z.number().int().nullable(),
+  arm_source: z.enum(['manifest', 'mapping', 'none']),
+  layout: z.enum(['settings', 'legacy-flat', 'paper-era', 'empty']),
+  pair_dirs: z.number().int(),
+  records: z.number().int(),
+  rejected: z.number().int(),
+  outcomes: z.object({ pass: z.number().int(), fail: z.number().int(), unknown: z.number().int() }),
+  cost_usd: z.number(),
+});
+export type RunSummary = z.infer<typeof RunSummarySchema>;
+
+export const CollectReportSchema = z.object({
+  schema: z.literal('cooperbench-repro/collect-report@1'),
+  log_root: z.string(),
+  counts: z.object({
+    run_dirs: z.number().int(),
+    pair_dirs_found: z.number().int(),
+    records_written: z.number().int(),
+    pairs_rejected: z.number().int(),
+    /** pair_dirs_found === records_written + pairs_rejected */
+    reconciled: z.boolean(),
+    errors: z.number().int(),
+    warnings: z.number().int(),
+  }),
+  runs: z.array(RunSummarySchema),
+  problems: z.array(ProblemSchema),
+});
+export type CollectReport = z.infer<typeof CollectReportSchema>;
