@@ -12,6 +12,8 @@ export const ArmMappingEntrySchema = z.object({
   seed: z.number().int().nonnegative().nullable().default(null),
   /** Overrides the model recorded in config.json/result.json (for example to name a served checkpoint). */
   model: z.string().min(1).nullable().default(null),
+  /** Upstream cooperbench version the run used; decides the eval semantics where the files cannot. */
+  upstream_version: z.string().min(1).nullable().default(null),
   note: z.string().optional(),
 });
 export type ArmMappingEntry = z.infer<typeof ArmMappingEntrySchema>;

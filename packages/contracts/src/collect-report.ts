@@ -44,12 +44,27 @@ export const CollectReportSchema = z.object({
     pair_dirs_found: z.number().int(),
     records_written: z.number().int(),
     pairs_rejected: z.number().int(),
-    /** pair_dirs_found === records_written + pairs_rejected */
+    /** Records taken from stores written by `import-legacy` (data/imported/*.jsonl), not from pair directories. */
+    imported_records: z.number().int(),
+    /** pair_dirs_found + imported_records === records_written + pairs_rejected */
     reconciled: z.boolean(),
     errors: z.number().int(),
     warnings: z.number().int(),
   }),
   runs: z.array(RunSummarySchema),
+  imported: z.array(z.object({ file: z.string(), records: z.number().int() })),
   problems: z.array(ProblemSchema),
 });
 export type CollectReport = z.infer<typeof CollectReportSchema>;
+
+/** What `import-legacy` writes beside each imported store (data/imported/<name>.report.json). */
+export const LegacyImportReportSchema = z.object({
+  schema: z.literal('cooperbench-repro/legacy-import-report@1'),
+  input: z.string(),
+  records_found: z.number().int(),
+  records_imported: z.number().int(),
+  records_rejected: z.number().int(),
+  reconciled: z.boolean(),
+  problems: z.array(ProblemSchema),
+});
+export type LegacyImportReport = z.infer<typeof LegacyImportReportSchema>;

@@ -1,0 +1,130 @@
+#!/usr/bin/env node
+import { mkdirSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DataFileError, LegacyImportReportSchema, isSafeName, validate, writeJsonAtomic, writeJsonlAtomic, RunRecordSchema } from '@cooperbench-repro/contracts';
+import { collect, CollectUsageError } from './collect.js';
+import { importLegacyFile } from './legacy-import.js';
+import { createProgress } from './progress.js';
+
+const HELP = `cooperbench-collect: upstream cooperbench log directories -> one validated results store
+
+Usage:
+  cooperbench-collect collect [options]
+      --log-root DIR     upstream --log-dir holding run directories   (default data/logs)
+      --mapping FILE     run name -> arm/model/seed mapping            (default data/run-arms.json)
+      --imported DIR     stores written by import-legacy to merge in  (default data/imported)
+      --out FILE         normalized store, one record per line        (default data/results.jsonl)
+      --report FILE      counts and every problem found               (default data/collect-report.json)
+      --index FILE       incremental content-hash index               (default data/collect-index.json)
+      --strict           exit 1 if any problem of severity error was found
+      --quiet            no progress output
+
+  cooperbench-collect import-legacy --input FILE [options]
+      --input FILE       results.json written by the earlier Python implementation
+      --name NAME        store name under --out-dir                   (default: the input's folder name)
+      --out-dir DIR      where imported stores go                     (default data/imported)
+      --agent-framework NAME  recorded on every record (the legacy file does not say)
+      --strict           exit 1 if any record was rejected
+
+Exit codes: 0 done, 1 problems with --strict, 2 bad usage or unreadable input.
+`;
+
+function fail(message: string): never {
+  process.stderr.write(`error: ${message}\n`);
+  process.exit(2);
+}
+
+async function runCollect(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      'log-root': { type: 'string', default: 'data/logs' },
+      mapping: { type: 'string', default: 'data/run-arms.json' },
+      imported: { type: 'string', default: 'data/imported' },
+      out: { type: 'string', default: 'data/results.jsonl' },
+      report: { type: 'string', default: 'data/collect-report.json' },
+      index: { type: 'string', default: 'data/collect-index.json' },
+      strict: { type: 'boolean', default: false },
+      quiet: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  const started = performance.now();
+  const result = await collect({
+    logRoot: values['log-root'],
+    mappingFile: values.mapping,
+    importedDir: values.imported,
+    storeFile: values.out,
+    reportFile: values.report,
+    indexFile: values.index,
+    progress: createProgress(process.stderr, { quiet: values.quiet }),
+  });
+  const { counts } = result.report;
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  process.stdout.write(
+    `collect: ${counts.run_dirs} runs, ${counts.pair_dirs_found} pair dirs -> ${counts.records_written - counts.imported_records} records` +
+      ` + ${counts.imported_records} imported, ${counts.pairs_rejected} rejected; ${counts.errors} errors, ${counts.warnings} warnings;` +
+      ` ${counts.reconciled ? 'counts reconcile' : 'COUNTS DO NOT RECONCILE'}; parsed ${result.reparsed}, reused ${result.reused} (${seconds}s)\n` +
+      `  store ${values.out}, report ${values.report}\n`,
+  );
+  for (const p of result.report.problems.filter((x) => x.severity === 'error').slice(0, 20)) {
+    process.stdout.write(`  error ${p.code}: ${p.file}${p.field ? ` field ${p.field}` : ''}: expected ${p.expected} (${p.message})\n`);
+  }
+  if (counts.errors > 20) process.stdout.write(`  ... ${counts.errors - 20} more errors in ${values.report}\n`);
+  if (!counts.reconciled) process.exit(1);
+  if (values.strict && counts.errors > 0) process.exit(1);
+}
+
+async function runImportLegacy(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      input: { type: 'string' },
+      name: { type: 'string' },
+      'out-dir': { type: 'string', default: 'data/imported' },
+      'agent-framework': { type: 'string' },
+      strict: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  if (!values.input) fail('import-legacy needs --input FILE (a results.json from the earlier Python implementation)');
+  const input = resolve(values.input);
+  const name = values.name ?? basename(dirname(input));
+  if (!isSafeName(name)) fail(`--name ${JSON.stringify(name)}: expected a plain file name`);
+  const outDir = values['out-dir'];
+  mkdirSync(outDir, { recursive: true });
+  const display = relative(process.cwd(), input);
+  const result = importLegacyFile(input, { displayPath: display, agentFramework: values['agent-framework'] ?? null });
+  const storeFile = join(outDir, `${name}.jsonl`);
+  await writeJsonlAtomic(storeFile, RunRecordSchema, result.records);
+  const report = validate('legacy import report', LegacyImportReportSchema, {
+    schema: 'cooperbench-repro/legacy-import-report@1',
+    input: display,
+    records_found: result.found,
+    records_imported: result.records.length,
+    records_rejected: result.problems.reduce((n, p) => n + p.rejected_pairs, 0),
+    reconciled: result.found === result.records.length + result.problems.reduce((n, p) => n + p.rejected_pairs, 0),
+    problems: result.problems,
+  });
+  await writeJsonAtomic(join(outDir, `${name}.report.json`), report);
+  process.stdout.write(`import-legacy: ${report.records_found} records in ${display} -> ${report.records_imported} imported, ${report.records_rejected} rejected; store ${storeFile}\n`);
+  for (const p of result.problems.slice(0, 20)) process.stdout.write(`  error ${p.code}: ${p.file} field ${p.field}: expected ${p.expected} (${p.message})\n`);
+  if (values.strict && result.problems.length > 0) process.exit(1);
+}
+
+async function main(): Promise<void> {
+  const [command, ...rest] = process.argv.slice(2);
+  try {
+    if (command === 'collect') await runCollect(rest);
+    else if (command === 'import-legacy') await runImportLegacy(rest);
+    else if (command === '--help' || command === '-h' || command === 'help') process.stdout.write(HELP);
+    else fail(`unknown command ${JSON.stringify(command ?? '')}\n\n${HELP}`);
+  } catch (err) {
+    if (err instanceof CollectUsageError || err instanceof DataFileError) fail(err.message);
+    if (err instanceof Error && 'code' in err && err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') fail(`${err.message}\n\n${HELP}`);
+    throw err;
+  }
+}
+
+await main();

@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { OutcomeSchema, ProblemSchema, parseJsonText, validate, writeJsonAtomic } from '@cooperbench-repro/contracts';
+
+/**
+ * The incremental index under data/: for every pair directory, a cheap stat fingerprint of its files,
+ * the content hash of what was parsed, and what came out (a record id or problems). A re-collect
+ * re-parses only pairs whose fingerprint or run context changed and copies the other records' lines
+ * from the previous store verbatim, so an unchanged tree gives a byte-identical store.
+ */
+export const CollectIndexSchema = z.object({
+  schema: z.literal('cooperbench-repro/collect-index@1'),
+  /** Hash of the collector's own code: a new parser invalidates every entry. */
+  collector: z.string(),
+  log_root: z.string(),
+  mapping: z.string(),
+  /** sha256 of the results store the entries' record ids point into. */
+  store_sha256: z.string(),
+  runs: z.record(z.string(), z.string()),
+  pairs: z.record(
+    z.string(),
+    z.object({
+      stat: z.string(),
+      sha256: z.string().nullable(),
+      record_id: z.string().nullable(),
+      /** What the run summary needs, so reused records need not be parsed again. */
+      brief: z.object({ outcome: OutcomeSchema, total_cost: z.number(), model: z.string() }).nullable(),
+      warnings: z.array(ProblemSchema),
+      problems: z.array(ProblemSchema),
+    }),
+  ),
+});
+export type CollectIndex = z.infer<typeof CollectIndexSchema>;
+export type PairIndexEntry = CollectIndex['pairs'][string];
+
+/** Names, sizes and modification times of a pair directory's files: changes whenever upstream rewrites one. */
+export function statFingerprint(absDir: string): string {
+  const parts: string[] = [];
+  for (const name of readdirSync(absDir).sort()) {
+    const st = statSync(join(absDir, name));
+    parts.push(`${name}:${st.size}:${st.mtimeMs}`);
+  }
+  return parts.join('|');
+}
+
+export function sha256(text: string | Buffer): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** Loads the previous index, or null when it is absent, unreadable, or made by other code/inputs. */
+export function loadIndex(file: string, expect: { collector: string; log_root: string; mapping: string }): CollectIndex | null {
+  if (!existsSync(file)) return null;
+  try {
+    const index = validate(file, CollectIndexSchema, parseJsonText(file, readFileSync(file, 'utf8')));
+    if (index.collector !== expect.collector || index.log_root !== expect.log_root || index.mapping !== expect.mapping) return null;
+    return index;
+  } catch {
+    return null; // a damaged index only costs a full re-parse
+  }
+}
+
+export async function saveIndex(file: string, index: CollectIndex): Promise<void> {
+  await writeJsonAtomic(file, index);
+}
+
+const RECORD_ID_PREFIX = /^\{"record_id":"((?:[^"\\]|\\.)*)"/;
+
+/** Splits a previous store into its lines by record id, if its hash matches what the index expects. */
+export function loadStoreLines(storeFile: string, expectedSha: string): Map<string, string> | null {
+  if (!existsSync(storeFile)) return null;
+  const text = readFileSync(storeFile, 'utf8');
+  if (sha256(text) !== expectedSha) return null;
+  const lines = new Map<string, string>();
+  for (const line of text.split('\n')) {
+    if (!line) continue;
+    const m = RECORD_ID_PREFIX.exec(line);
+    if (m) lines.set(JSON.parse(`"${m[1]}"`) as string, line);
+  }
+  return lines;
+}

@@ -1,0 +1,209 @@
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import {
+  CollectReportSchema,
+  DataFileError,
+  RunRecordSchema,
+  parseJsonlText,
+  validate,
+  writeFileAtomic,
+  writeJsonAtomic,
+  type CollectReport,
+  type Problem,
+  type RunSummary,
+} from '@cooperbench-repro/contracts';
+import { ArmMappingLookup } from './arm-mapping.js';
+import { collectorCodeFingerprint } from './code-fingerprint.js';
+import { loadIndex, loadStoreLines, saveIndex, sha256, statFingerprint, type CollectIndex, type PairIndexEntry } from './collect-index.js';
+import { listRunDirs, scanRun, type RunScan } from './discover.js';
+import { parsePairDir } from './parse-pair.js';
+import { createProgress, type Progress } from './progress.js';
+import { resolveRunContext, type RunContext } from './run-context.js';
+
+export interface CollectOptions {
+  logRoot: string;
+  /** The user's run -> arm mapping (optional when every run has a manifest). */
+  mappingFile: string | null;
+  storeFile: string;
+  reportFile: string;
+  indexFile: string;
+  /** Directory of stores written by `import-legacy`; their records are merged into the store. */
+  importedDir: string | null;
+  progress?: Progress;
+}
+
+export interface CollectResult {
+  report: CollectReport;
+  /** Pairs parsed from their files this time vs. reused from the index (not part of the report, which must be deterministic). */
+  reparsed: number;
+  reused: number;
+}
+
+export class CollectUsageError extends Error {}
+
+function assertLogRoot(logRoot: string): void {
+  if (!existsSync(logRoot) || !statSync(logRoot).isDirectory()) {
+    throw new CollectUsageError(`log root ${logRoot}: expected a directory holding upstream run directories (as \`cooperbench run --log-dir\` writes them)`);
+  }
+  if (['solo', 'coop', 'team'].some((s) => existsSync(join(logRoot, s))) && existsSync(join(logRoot, 'config.json'))) {
+    throw new CollectUsageError(`log root ${logRoot}: this is a single run directory (it has config.json and a setting directory); pass its parent, the --log-dir`);
+  }
+}
+
+const outcomeCounts = () => ({ pass: 0, fail: 0, unknown: 0 });
+
+export async function collect(opts: CollectOptions): Promise<CollectResult> {
+  const logRoot = resolve(opts.logRoot);
+  assertLogRoot(logRoot);
+  const progress = opts.progress ?? createProgress();
+  const mapping = await ArmMappingLookup.load(opts.mappingFile);
+  const mappingText = opts.mappingFile && existsSync(opts.mappingFile) ? sha256(readFileSync(opts.mappingFile)) : 'none';
+  const displayRoot = relative(process.cwd(), logRoot) || '.';
+  const identity = { collector: collectorCodeFingerprint(), log_root: logRoot, mapping: mappingText };
+  const previous = loadIndex(opts.indexFile, identity);
+  const previousLines = previous ? loadStoreLines(opts.storeFile, previous.store_sha256) : null;
+
+  const problems: Problem[] = [];
+  const { runs, problems: rootProblems } = listRunDirs(logRoot);
+  problems.push(...rootProblems);
+
+  // Scan every run first (cheap directory walks) so progress knows the total.
+  const scans: { scan: RunScan; context: RunContext | null; summary: RunSummary }[] = [];
+  for (const run of runs) {
+    const scan = scanRun(logRoot, run);
+    problems.push(...scan.problems);
+    const summary: RunSummary = { run, arm: null, model: null, seed: null, arm_source: 'none', layout: scan.layout, pair_dirs: scan.pairs.length + scan.rejectedPairDirs, records: 0, rejected: scan.rejectedPairDirs, outcomes: outcomeCounts(), cost_usd: 0 };
+    if (scan.layout === 'empty') {
+      problems.push({ severity: 'warning', code: 'empty-run', file: run, field: null, expected: 'setting directories (solo/, coop/, team/) with pair directories', message: 'no pair directories found', run, pair: null, rejected_pairs: 0 });
+    }
+    let context: RunContext | null = null;
+    if (scan.pairs.length > 0) {
+      const resolved = resolveRunContext(logRoot, run, mapping);
+      if (resolved.ok) {
+        context = resolved.context;
+        problems.push(...resolved.warnings);
+        Object.assign(summary, { arm: context.arm, seed: context.seed, model: context.model, arm_source: context.armSource });
+      } else {
+        problems.push({ ...resolved.problem, rejected_pairs: scan.pairs.length });
+        summary.rejected += scan.pairs.length;
+      }
+    }
+    scans.push({ scan, context, summary });
+  }
+
+  const total = scans.reduce((n, s) => n + (s.context ? s.scan.pairs.length : 0), 0);
+  progress.start(total, 'collect');
+  const nextIndex: CollectIndex = { schema: 'cooperbench-repro/collect-index@1', ...identity, store_sha256: '', runs: {}, pairs: {} };
+  const lines = new Map<string, string>();
+  let reparsed = 0;
+  let reused = 0;
+
+  for (const { scan, context, summary } of scans) {
+    if (!context) continue;
+    const contextHash = sha256(context.fingerprint);
+    nextIndex.runs[scan.run] = contextHash;
+    const contextUnchanged = previous?.runs[scan.run] === contextHash;
+    for (const ref of scan.pairs) {
+      const stat = statFingerprint(ref.absDir);
+      const old = contextUnchanged ? previous?.pairs[ref.relDir] : undefined;
+      let entry: PairIndexEntry;
+      let line: string | undefined;
+      if (old && old.stat === stat && (old.record_id === null || previousLines?.has(old.record_id))) {
+        entry = old;
+        line = old.record_id === null ? undefined : previousLines!.get(old.record_id);
+        reused++;
+      } else {
+        const parsed = parsePairDir(ref, context);
+        reparsed++;
+        if (parsed.ok) {
+          const record = validate(`record for ${ref.relDir}`, RunRecordSchema, parsed.record);
+          line = JSON.stringify(record);
+          entry = { stat, sha256: record.sources.sha256, record_id: record.record_id, brief: { outcome: record.outcome, total_cost: record.total_cost, model: record.model }, warnings: parsed.warnings, problems: [] };
+        } else {
+          entry = { stat, sha256: null, record_id: null, brief: null, warnings: [], problems: parsed.problems };
+        }
+      }
+      nextIndex.pairs[ref.relDir] = entry;
+      problems.push(...entry.warnings, ...entry.problems);
+      if (entry.record_id !== null && entry.brief !== null && line !== undefined) {
+        if (lines.has(entry.record_id)) {
+          problems.push({ severity: 'error', code: 'duplicate-record', file: ref.relDir, field: null, expected: 'one pair directory per run, setting, repo, task and pair', message: `${entry.record_id} already collected from another directory (flat and setting layouts both hold it)`, run: scan.run, pair: entry.record_id, rejected_pairs: 1 });
+          summary.rejected++;
+        } else {
+          lines.set(entry.record_id, line);
+          summary.records++;
+          summary.outcomes[entry.brief.outcome]++;
+          summary.cost_usd += entry.brief.total_cost;
+          summary.model ??= entry.brief.model;
+        }
+      } else {
+        summary.rejected++;
+      }
+      progress.tick();
+    }
+  }
+  progress.stop();
+
+  const imported = mergeImportedStores(opts.importedDir, lines, problems);
+  const ids = [...lines.keys()].sort();
+  const storeText = ids.length ? `${ids.map((id) => lines.get(id)).join('\n')}\n` : '';
+  nextIndex.store_sha256 = sha256(storeText);
+
+  const runSummaries = scans.map((s) => ({ ...s.summary, cost_usd: Math.round(s.summary.cost_usd * 1e6) / 1e6 }));
+  const pairDirsFound = runSummaries.reduce((n, r) => n + r.pair_dirs, 0);
+  const pairsRejected = runSummaries.reduce((n, r) => n + r.rejected, 0);
+  problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const report = validate('collect report', CollectReportSchema, {
+    schema: 'cooperbench-repro/collect-report@1',
+    log_root: displayRoot,
+    counts: {
+      run_dirs: runs.length,
+      pair_dirs_found: pairDirsFound,
+      records_written: ids.length,
+      pairs_rejected: pairsRejected,
+      imported_records: imported.reduce((n, i) => n + i.records, 0),
+      reconciled: pairDirsFound + imported.reduce((n, i) => n + i.records, 0) === ids.length + pairsRejected,
+      errors: problems.filter((p) => p.severity === 'error').length,
+      warnings: problems.filter((p) => p.severity === 'warning').length,
+    },
+    runs: runSummaries,
+    imported,
+    problems,
+  });
+
+  for (const f of [opts.storeFile, opts.reportFile, opts.indexFile]) await mkdir(dirname(resolve(f)), { recursive: true });
+  // Store first, index last: an index never points at lines that are not in the store.
+  await writeFileAtomic(opts.storeFile, storeText);
+  await writeJsonAtomic(opts.reportFile, report);
+  await saveIndex(opts.indexFile, nextIndex);
+  return { report, reparsed, reused };
+}
+
+/**
+ * Adds the records of every `*.jsonl` store in the imported directory (validated line by line). A file
+ * that does not validate is an error in the report and contributes nothing, rather than half its lines.
+ */
+function mergeImportedStores(dir: string | null, lines: Map<string, string>, problems: Problem[]): { file: string; records: number }[] {
+  if (!dir || !existsSync(dir)) return [];
+  const out: { file: string; records: number }[] = [];
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.jsonl')).sort()) {
+    const file = join(dir, name);
+    const display = relative(process.cwd(), file);
+    try {
+      const records = parseJsonlText(display, readFileSync(file, 'utf8'), RunRecordSchema);
+      const clash = records.find((r) => lines.has(r.record_id));
+      if (clash) {
+        problems.push({ severity: 'error', code: 'duplicate-record', file: display, field: 'record_id', expected: 'record ids not already collected from the log root', message: `${clash.record_id} is both in the logs and in this imported store; the imported store is skipped`, run: clash.run, pair: clash.record_id, rejected_pairs: 0 });
+        continue;
+      }
+      for (const r of records) lines.set(r.record_id, JSON.stringify(r));
+      out.push({ file: display, records: records.length });
+    } catch (err) {
+      if (!(err instanceof DataFileError)) throw err;
+      const issue = err.issues[0]!;
+      problems.push({ severity: 'error', code: 'invalid-imported-store', file: display, field: issue.field, expected: issue.expected, message: `${issue.message || 'invalid'}; the imported store is skipped`, run: null, pair: null, rejected_pairs: 0 });
+    }
+  }
+  return out;
+}

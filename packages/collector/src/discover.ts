@@ -1,0 +1,172 @@
+import { readdirSync, type Dirent } from 'node:fs';
+import { join } from 'node:path';
+import { isSafeName, type Problem, type Setting } from '@cooperbench-repro/contracts';
+
+/**
+ * Walks a log root in the upstream layout `<run>/{solo,coop,team}/<repo>_task/<task_id>/f<a>_f<b>/`
+ * (also the flat fallback `<run>/<repo>_task/...` that `cooperbench eval` accepts) and lists every
+ * directory at pair depth. A directory with a bad name is still counted, with a problem attached, so
+ * that pair directories found = records + rejected pairs always reconciles.
+ */
+
+export type Layout = 'settings' | 'legacy-flat' | 'paper-era' | 'empty';
+
+export interface PairDirRef {
+  run: string;
+  /** The setting directory it sits in; null in the flat layout (setting comes from result.json). */
+  settingDir: Setting | null;
+  repo: string;
+  task: string;
+  pair: string;
+  taskId: number;
+  features: [number, number];
+  absDir: string;
+  /** Relative to the log root, with `/` separators. */
+  relDir: string;
+}
+
+export interface RunScan {
+  run: string;
+  absDir: string;
+  layout: Layout;
+  pairs: PairDirRef[];
+  /** Pair-depth directories that cannot be parsed (bad names, unsupported layout); each is rejected. */
+  rejectedPairDirs: number;
+  problems: Problem[];
+}
+
+const SETTING_DIRS = new Set(['solo', 'coop', 'team']);
+const REPO_DIR = /^[A-Za-z0-9][A-Za-z0-9_.-]*_task$/;
+const TASK_DIR = /^\d+$/;
+const PAIR_DIR = /^f(\d+)_f(\d+)$/;
+/** Paper-era (v0.1.0, OpenHands) names: `task<id>` and `feature<i>_feature<j>` directories. */
+const PAPER_ERA_TASK = /^task\d+$/;
+const PAPER_ERA_PAIR = /^feature\d+(_feature\d+)?$/;
+
+function subdirs(abs: string): { dirs: Dirent[]; links: Dirent[] } {
+  const entries = readdirSync(abs, { withFileTypes: true }).filter((e) => !e.name.startsWith('.'));
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return { dirs: entries.filter((e) => e.isDirectory()), links: entries.filter((e) => e.isSymbolicLink()) };
+}
+
+function problem(p: Omit<Problem, 'severity' | 'pair' | 'field'> & Partial<Pick<Problem, 'severity' | 'pair' | 'field'>>): Problem {
+  return { severity: 'error', pair: null, field: null, ...p };
+}
+
+/** Counts the directories `depth` levels below `abs` (the pair directories under a bad parent). */
+function countLeaves(abs: string, depth: number): number {
+  if (depth === 0) return 1;
+  return subdirs(abs).dirs.reduce((n, d) => n + countLeaves(join(abs, d.name), depth - 1), 0);
+}
+
+function looksPaperEra(abs: string, depth: number): boolean {
+  if (depth < 0) return false;
+  return subdirs(abs).dirs.some(
+    (d) => PAPER_ERA_TASK.test(d.name) || PAPER_ERA_PAIR.test(d.name) || looksPaperEra(join(abs, d.name), depth - 1),
+  );
+}
+
+export function scanRun(logRoot: string, run: string): RunScan {
+  const absDir = join(logRoot, run);
+  const scan: RunScan = { run, absDir, layout: 'empty', pairs: [], rejectedPairDirs: 0, problems: [] };
+  const { dirs, links } = subdirs(absDir);
+  for (const link of links) {
+    scan.problems.push(problem({ severity: 'warning', code: 'symlink-skipped', file: `${run}/${link.name}`, expected: 'a real directory (symbolic links are not followed, so data cannot come from outside the log root)', message: 'symbolic link not followed', run, rejected_pairs: 0 }));
+  }
+
+  if (looksPaperEra(absDir, 3)) {
+    scan.layout = 'paper-era';
+    const leaves = dirs.reduce((n, d) => n + countLeaves(join(absDir, d.name), SETTING_DIRS.has(d.name) ? 3 : 2), 0);
+    scan.rejectedPairDirs = leaves;
+    scan.problems.push(problem({
+      code: 'unsupported-paper-era-layout',
+      file: run,
+      expected: 'the upstream layout of cooperbench 0.0.2+ (<run>/{solo,coop,team}/<repo>_task/<task_id>/f<a>_f<b>/)',
+      message: `paper-era (v0.1.0, OpenHands) layout with task<id>/feature<i>_feature<j> directories is recognized but not supported; ${leaves} pair directories not collected`,
+      run,
+      rejected_pairs: leaves,
+    }));
+    return scan;
+  }
+
+  const settingDirs = dirs.filter((d) => SETTING_DIRS.has(d.name));
+  const flatRepoDirs = dirs.filter((d) => !SETTING_DIRS.has(d.name) && REPO_DIR.test(d.name));
+  for (const d of dirs) {
+    if (SETTING_DIRS.has(d.name) || REPO_DIR.test(d.name)) continue;
+    scan.problems.push(problem({ severity: 'warning', code: 'unexpected-directory', file: `${run}/${d.name}`, expected: 'a setting directory (solo, coop, team) or a <repo>_task directory', message: 'directory ignored', run, rejected_pairs: 0 }));
+  }
+  if (settingDirs.length > 0) scan.layout = 'settings';
+  else if (flatRepoDirs.length > 0) scan.layout = 'legacy-flat';
+
+  for (const s of settingDirs) scanRepos(scan, join(absDir, s.name), `${run}/${s.name}`, s.name as Setting);
+  if (flatRepoDirs.length > 0) {
+    if (settingDirs.length > 0) {
+      scan.problems.push(problem({ severity: 'warning', code: 'mixed-layout', file: run, expected: 'either setting directories or flat <repo>_task directories, not both', message: 'both layouts collected', run, rejected_pairs: 0 }));
+    }
+    scanRepoList(scan, join(absDir), run, null, flatRepoDirs);
+  }
+  return scan;
+}
+
+function scanRepos(scan: RunScan, abs: string, rel: string, setting: Setting | null): void {
+  scanRepoList(scan, abs, rel, setting, subdirs(abs).dirs);
+}
+
+function scanRepoList(scan: RunScan, abs: string, rel: string, setting: Setting | null, repoDirs: Dirent[]): void {
+  const reject = (file: string, code: string, expected: string, absBad: string, depthToPairs: number) => {
+    const n = countLeaves(absBad, depthToPairs);
+    scan.rejectedPairDirs += n;
+    scan.problems.push(problem({ code, file, expected, message: `directory name not recognized; ${n} pair directories below it not collected`, run: scan.run, rejected_pairs: n }));
+  };
+  for (const repo of repoDirs) {
+    const repoAbs = join(abs, repo.name);
+    const repoRel = `${rel}/${repo.name}`;
+    if (!REPO_DIR.test(repo.name) || !isSafeName(repo.name)) {
+      reject(repoRel, 'bad-repo-directory', 'a repository directory named <repo>_task', repoAbs, 2);
+      continue;
+    }
+    for (const task of subdirs(repoAbs).dirs) {
+      const taskAbs = join(repoAbs, task.name);
+      const taskRel = `${repoRel}/${task.name}`;
+      if (!TASK_DIR.test(task.name)) {
+        reject(taskRel, 'bad-task-directory', 'a task directory named by its integer task id (e.g. 1655)', taskAbs, 1);
+        continue;
+      }
+      for (const pair of subdirs(taskAbs).dirs) {
+        const pairRel = `${taskRel}/${pair.name}`;
+        const m = PAIR_DIR.exec(pair.name);
+        const a = m ? Number(m[1]) : NaN;
+        const b = m ? Number(m[2]) : NaN;
+        if (!m || !(a < b)) {
+          scan.rejectedPairDirs += 1;
+          scan.problems.push(problem({ code: 'bad-pair-directory', file: pairRel, expected: 'a pair directory named f<a>_f<b> with a < b (e.g. f6_f7)', message: 'directory name not recognized; not collected', run: scan.run, rejected_pairs: 1 }));
+          continue;
+        }
+        scan.pairs.push({
+          run: scan.run,
+          settingDir: setting,
+          repo: repo.name,
+          task: task.name,
+          pair: pair.name,
+          taskId: Number(task.name),
+          features: [a, b],
+          absDir: join(taskAbs, pair.name),
+          relDir: pairRel,
+        });
+      }
+    }
+  }
+}
+
+/** The run directories directly under the log root (hidden ones are skipped). */
+export function listRunDirs(logRoot: string): { runs: string[]; problems: Problem[] } {
+  const { dirs, links } = subdirs(logRoot);
+  const problems: Problem[] = links.map((l) =>
+    problem({ severity: 'warning', code: 'symlink-skipped', file: l.name, expected: 'a real run directory (symbolic links are not followed)', message: 'symbolic link not followed', run: null, rejected_pairs: 0 }),
+  );
+  const runs: string[] = [];
+  for (const d of dirs) {
+    if (isSafeName(d.name)) runs.push(d.name);
+  }
+  return { runs, problems };
+}
