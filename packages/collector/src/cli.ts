@@ -11,7 +11,7 @@ const HELP = `cooperbench-collect: upstream cooperbench log directories -> one v
 
 Usage:
   cooperbench-collect collect [options]
-      --log-root DIR     upstream --log-dir holding run directories   (default data/logs)
+      --log-root DIR     upstream --log-dir holding run directories   (default $COOPERBENCH_LOG_ROOT or data/logs)
       --mapping FILE     run name -> arm/model/seed mapping            (default data/run-arms.json)
       --imported DIR     stores written by import-legacy to merge in  (default data/imported)
       --out FILE         normalized store, one record per line        (default data/results.jsonl)
@@ -39,7 +39,7 @@ async function runCollect(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
     options: {
-      'log-root': { type: 'string', default: 'data/logs' },
+      'log-root': { type: 'string', default: process.env.COOPERBENCH_LOG_ROOT || 'data/logs' },
       mapping: { type: 'string', default: 'data/run-arms.json' },
       imported: { type: 'string', default: 'data/imported' },
       out: { type: 'string', default: 'data/results.jsonl' },

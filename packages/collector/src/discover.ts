@@ -36,6 +36,8 @@ export interface RunScan {
 }
 
 const SETTING_DIRS = new Set(['solo', 'coop', 'team']);
+/** Paper-era setting directories (`logs/<setting>/<repo>/task<id>/feature<i>[_feature<j>]/`). */
+const PAPER_ERA_SETTING_DIRS = new Set(['single', 'solo', 'coop', 'coop_ablation']);
 const REPO_DIR = /^[A-Za-z0-9][A-Za-z0-9_.-]*_task$/;
 const TASK_DIR = /^\d+$/;
 const PAIR_DIR = /^f(\d+)_f(\d+)$/;
@@ -71,22 +73,7 @@ export function scanRun(logRoot: string, run: string): RunScan {
   const scan: RunScan = { run, absDir, layout: 'empty', pairs: [], rejectedPairDirs: 0, problems: [] };
   const { dirs, links } = subdirs(absDir);
   for (const link of links) {
-    scan.problems.push(problem({ severity: 'warning', code: 'symlink-skipped', file: `${run}/${link.name}`, expected: 'a real directory (symbolic links are not followed, so data cannot come from outside the log root)', message: 'symbolic link not followed', run, rejected_pairs: 0 }));
-  }
-
-  if (looksPaperEra(absDir, 3)) {
-    scan.layout = 'paper-era';
-    const leaves = dirs.reduce((n, d) => n + countLeaves(join(absDir, d.name), SETTING_DIRS.has(d.name) ? 3 : 2), 0);
-    scan.rejectedPairDirs = leaves;
-    scan.problems.push(problem({
-      code: 'unsupported-paper-era-layout',
-      file: run,
-      expected: 'the upstream layout of cooperbench 0.0.2+ (<run>/{solo,coop,team}/<repo>_task/<task_id>/f<a>_f<b>/)',
-      message: `paper-era (v0.1.0, OpenHands) layout with task<id>/feature<i>_feature<j> directories is recognized but not supported; ${leaves} pair directories not collected`,
-      run,
-      rejected_pairs: leaves,
-    }));
-    return scan;
+    scan.problems.push(problem({ code: 'symlink-not-followed', file: `${run}/${link.name}`, expected: 'a real directory inside the log root (symbolic links are not followed)', message: 'not followed', run, rejected_pairs: 0 }));
   }
 
   const settingDirs = dirs.filter((d) => SETTING_DIRS.has(d.name));
@@ -103,13 +90,45 @@ export function scanRun(logRoot: string, run: string): RunScan {
     if (settingDirs.length > 0) {
       scan.problems.push(problem({ severity: 'warning', code: 'mixed-layout', file: run, expected: 'either setting directories or flat <repo>_task directories, not both', message: 'both layouts collected', run, rejected_pairs: 0 }));
     }
-    scanRepoList(scan, join(absDir), run, null, flatRepoDirs);
+    scanRepoList(scan, absDir, run, null, flatRepoDirs);
   }
+  // Only a run with no upstream-layout pair at all is taken for the paper-era layout; a stray task<id>
+  // directory in a modern run is just a bad directory name.
+  if (scan.pairs.length === 0 && looksPaperEra(absDir, 3)) return paperEraScan(scan, dirs);
   return scan;
 }
 
+function paperEraScan(scan: RunScan, dirs: Dirent[]): RunScan {
+  const leaves = dirs.reduce((n, d) => n + countLeaves(join(scan.absDir, d.name), PAPER_ERA_SETTING_DIRS.has(d.name) ? 3 : 2), 0);
+  return {
+    ...scan,
+    layout: 'paper-era',
+    rejectedPairDirs: leaves,
+    problems: scan.problems.filter((p) => p.code.startsWith('symlink')).concat(
+      problem({
+        code: 'unsupported-paper-era-layout',
+        file: scan.run,
+        expected: 'the upstream layout of cooperbench 0.0.2+ (<run>/{solo,coop,team}/<repo>_task/<task_id>/f<a>_f<b>/)',
+        message: `paper-era (v0.1.0, OpenHands) layout with task<id>/feature<i>_feature<j> directories is recognized but not supported; ${leaves} pair directories not collected`,
+        run: scan.run,
+        rejected_pairs: leaves,
+      }),
+    ),
+  };
+}
+
 function scanRepos(scan: RunScan, abs: string, rel: string, setting: Setting | null): void {
-  scanRepoList(scan, abs, rel, setting, subdirs(abs).dirs);
+  scanRepoList(scan, abs, rel, setting, listLevel(scan, abs, rel));
+}
+
+/** Subdirectories of one level; symbolic links are reported (a link could lead outside the log root) and not followed. */
+function listLevel(scan: RunScan, abs: string, rel: string, pairLevel = false): Dirent[] {
+  const { dirs, links } = subdirs(abs);
+  for (const link of links) {
+    if (pairLevel) scan.rejectedPairDirs += 1;
+    scan.problems.push(problem({ code: 'symlink-not-followed', file: `${rel}/${link.name}`, expected: 'a real directory inside the log root (symbolic links are not followed)', message: pairLevel ? 'pair directory not collected' : 'not followed', run: scan.run, rejected_pairs: pairLevel ? 1 : 0 }));
+  }
+  return dirs;
 }
 
 function scanRepoList(scan: RunScan, abs: string, rel: string, setting: Setting | null, repoDirs: Dirent[]): void {
@@ -125,14 +144,14 @@ function scanRepoList(scan: RunScan, abs: string, rel: string, setting: Setting 
       reject(repoRel, 'bad-repo-directory', 'a repository directory named <repo>_task', repoAbs, 2);
       continue;
     }
-    for (const task of subdirs(repoAbs).dirs) {
+    for (const task of listLevel(scan, repoAbs, repoRel)) {
       const taskAbs = join(repoAbs, task.name);
       const taskRel = `${repoRel}/${task.name}`;
       if (!TASK_DIR.test(task.name)) {
         reject(taskRel, 'bad-task-directory', 'a task directory named by its integer task id (e.g. 1655)', taskAbs, 1);
         continue;
       }
-      for (const pair of subdirs(taskAbs).dirs) {
+      for (const pair of listLevel(scan, taskAbs, taskRel, true)) {
         const pairRel = `${taskRel}/${pair.name}`;
         const m = PAIR_DIR.exec(pair.name);
         const a = m ? Number(m[1]) : NaN;
@@ -162,7 +181,7 @@ function scanRepoList(scan: RunScan, abs: string, rel: string, setting: Setting 
 export function listRunDirs(logRoot: string): { runs: string[]; problems: Problem[] } {
   const { dirs, links } = subdirs(logRoot);
   const problems: Problem[] = links.map((l) =>
-    problem({ severity: 'warning', code: 'symlink-skipped', file: l.name, expected: 'a real run directory (symbolic links are not followed)', message: 'symbolic link not followed', run: null, rejected_pairs: 0 }),
+    problem({ code: 'symlink-not-followed', file: l.name, expected: 'a real run directory inside the log root (symbolic links are not followed; point --log-root or COOPERBENCH_LOG_ROOT at the real logs instead)', message: 'not followed', run: null, rejected_pairs: 0 }),
   );
   const runs: string[] = [];
   for (const d of dirs) {

@@ -7,7 +7,11 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 export function resolveInside(root: string, ...segments: string[]): string {
   for (const segment of segments) {
     if (segment === '' || segment.includes('\0')) {
-      throw new PathEscapeError(root, segments, 'an empty or NUL-containing path segment');
+      throw new PathEscapeError(root, segments, 'non-empty path segments without NUL bytes');
+    }
+    // Refuse `..` outright, even where the result would land back inside the root: data never needs it.
+    if (segment.split(/[\\/]/).includes('..')) {
+      throw new PathEscapeError(root, segments, 'path segments without `..`');
     }
   }
   const absRoot = resolve(root);

@@ -1,0 +1,57 @@
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { collectInto, REAL_LOGS, REAL_MAPPING } from './test-support/collect-helper.js';
+import { tempDir, writeFile } from './test-support/fixture-tree.js';
+
+function copyRuns(runs: string[]): string {
+  const root = tempDir();
+  for (const run of runs) cpSync(join(REAL_LOGS, run), join(root, run), { recursive: true });
+  return root;
+}
+
+describe('incremental collection', () => {
+  it('re-parses only the pair whose files changed and keeps every other line byte-identical', async () => {
+    const root = copyRuns(['nano_control_1', 'flash_solo_3', 'nano_msg_13']);
+    const first = await collectInto(root, REAL_MAPPING);
+    expect(first.reparsed).toBe(22);
+
+    const pair = 'nano_control_1/coop/llama_index_task/18813/f1_f3';
+    const evalFile = join(root, pair, 'eval.json');
+    const ev = JSON.parse(readFileSync(evalFile, 'utf8'));
+    ev.both_passed = !ev.both_passed;
+    writeFileSync(evalFile, JSON.stringify(ev));
+    const second = await collectInto(root, REAL_MAPPING, { out: first.out });
+    expect([second.reparsed, second.reused]).toEqual([1, 21]);
+    const changed = [...second.records.keys()].filter((id) => JSON.stringify(second.records.get(id)) !== JSON.stringify(first.records.get(id)));
+    expect(changed).toEqual([pair]);
+    expect(second.records.get(pair)!.both_passed).toBe(ev.both_passed);
+  });
+
+  it('re-parses a whole run when its arm mapping changes, and everything when the index is damaged', async () => {
+    const root = copyRuns(['nano_control_1', 'flash_solo_3']);
+    const mappingDir = tempDir();
+    const mapping = JSON.parse(readFileSync(REAL_MAPPING, 'utf8'));
+    const mappingFile = writeFile(mappingDir, 'arms.json', mapping);
+    const first = await collectInto(root, mappingFile);
+    // A mapping change invalidates by content hash of the whole mapping file: every run is re-read.
+    mapping.runs.find((r: { match: string }) => r.match === 'flash_solo_3').seed = 4;
+    writeFile(mappingDir, 'arms.json', mapping);
+    const second = await collectInto(root, mappingFile, { out: first.out });
+    expect(second.reparsed).toBe(21);
+    expect(second.records.get('flash_solo_3/solo/dottxt_ai_outlines_task/1655/f7_f10')!.seed).toBe(4);
+    writeFileSync(join(first.out, 'collect-index.json'), '{"truncated');
+    const third = await collectInto(root, mappingFile, { out: first.out });
+    expect(third.reparsed).toBe(21);
+    expect(third.storeText).toBe(second.storeText);
+  });
+
+  it('does not trust an index whose store was edited by hand', async () => {
+    const root = copyRuns(['flash_solo_3']);
+    const first = await collectInto(root, REAL_MAPPING);
+    writeFileSync(join(first.out, 'results.jsonl'), first.storeText.replace('"seed":3', '"seed":99'));
+    const second = await collectInto(root, REAL_MAPPING, { out: first.out });
+    expect(second.reparsed).toBe(1);
+    expect(second.storeText).toBe(first.storeText);
+  });
+});

@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CollectReport, RunRecord } from '@cooperbench-repro/contracts';
+import { collect } from '../collect.js';
+import { tempDir } from './fixture-tree.js';
+
+const HERE = fileURLToPath(new URL('.', import.meta.url));
+/** ../shared beside the checkout, as CI has it. */
+export const SHARED = resolve(HERE, '../../../../../shared');
+export const REAL_LOGS = join(SHARED, 'cooperbench-upstream/real-runs/racso1999-CooperBench/logs');
+export const REAL_MAPPING = join(HERE, 'racso-run-arms.json');
+export const LEGACY_RESULTS = join(SHARED, 'command-a-lite-results/results.json');
+
+export interface Collected {
+  out: string;
+  report: CollectReport;
+  records: Map<string, RunRecord>;
+  storeText: string;
+  reparsed: number;
+  reused: number;
+}
+
+export async function collectInto(logRoot: string, mappingFile: string | null, opts: { out?: string; importedDir?: string | null } = {}): Promise<Collected> {
+  const out = opts.out ?? tempDir('cb-out-');
+  const result = await collect({
+    logRoot,
+    mappingFile,
+    importedDir: opts.importedDir ?? null,
+    storeFile: join(out, 'results.jsonl'),
+    reportFile: join(out, 'collect-report.json'),
+    indexFile: join(out, 'collect-index.json'),
+    progress: { start() {}, tick() {}, stop() {} },
+  });
+  const storeText = readFileSync(join(out, 'results.jsonl'), 'utf8');
+  const records = new Map<string, RunRecord>();
+  for (const line of storeText.split('\n').filter(Boolean)) {
+    const r = JSON.parse(line) as RunRecord;
+    records.set(r.record_id, r);
+  }
+  return { out, report: result.report, records, storeText, reparsed: result.reparsed, reused: result.reused };
+}
+
+export function readJson<T = any>(file: string): T {
+  return JSON.parse(readFileSync(file, 'utf8')) as T;
+}

@@ -1,0 +1,35 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The checkout this test runs from. */
+export const WORKSPACE = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../..');
+
+/**
+ * A throwaway copy of the workspace (sources, configs, no build outputs or caches) sharing the real
+ * node_modules, so Nx caching can be tested by running nx itself without touching the checkout.
+ */
+export function tempWorkspace(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cb-nx-'));
+  for (const f of ['nx.json', 'package.json', 'package-lock.json', 'tsconfig.base.json', 'tsconfig.json', '.gitignore']) {
+    cpSync(join(WORKSPACE, f), join(dir, f));
+  }
+  const skip = /\/(dist|\.vitest|node_modules)(\/|$)/;
+  cpSync(join(WORKSPACE, 'packages'), join(dir, 'packages'), { recursive: true, filter: (src) => !skip.test(src) });
+  if (existsSync(join(WORKSPACE, 'tools'))) cpSync(join(WORKSPACE, 'tools'), join(dir, 'tools'), { recursive: true, filter: (src) => !skip.test(src) });
+  symlinkSync(join(WORKSPACE, 'node_modules'), join(dir, 'node_modules'));
+  // Nx keys some state on the git repository; give the copy its own.
+  execFileSync('git', ['init', '-q'], { cwd: dir });
+  return dir;
+}
+
+export function nx(dir: string, args: string[]): string {
+  return execFileSync(join(dir, 'node_modules', '.bin', 'nx'), [...args, '--output-style=static'], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, CI: 'true', NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', NO_COLOR: '1', FORCE_COLOR: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
