@@ -174,13 +174,13 @@ describe('the CLI', () => {
   it('a bad mapping file or log root is a usage error naming the file and field', () => {
     const t = treeWithGoodPair();
     const badMapping = writeFile(tempDir(), 'arms.json', { schema: 'cooperbench-repro/run-arms@1', runs: [{ match: 'x', arm: 'duo' }] });
-    const r = spawnSync(process.execPath, [CLI, 'collect', '--log-root', t.root, '--mapping', badMapping, '--quiet', '--out', join(tempDir(), 'x.jsonl')], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [CLI, 'collect', '--log-root', t.root, '--mapping', badMapping, '--quiet'], { encoding: 'utf8', cwd: tempDir() });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/arms\.json: field runs\[0\]\.arm: expected an arm such as solo/);
-    const missing = spawnSync(process.execPath, [CLI, 'collect', '--log-root', join(t.root, 'no_such_dir'), '--quiet'], { encoding: 'utf8' });
+    const missing = spawnSync(process.execPath, [CLI, 'collect', '--log-root', join(t.root, 'no_such_dir'), '--quiet'], { encoding: 'utf8', cwd: tempDir() });
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('expected a directory holding upstream run directories');
-    const runDir = spawnSync(process.execPath, [CLI, 'collect', '--log-root', join(t.root, 'run_a'), '--quiet'], { encoding: 'utf8' });
+    const runDir = spawnSync(process.execPath, [CLI, 'collect', '--log-root', join(t.root, 'run_a'), '--quiet'], { encoding: 'utf8', cwd: tempDir() });
     expect(runDir.status).toBe(2);
     expect(runDir.stderr).toContain('this is a single run directory');
     expect(execFileSync(process.execPath, [CLI, '--help'], { encoding: 'utf8' })).toContain('import-legacy --input FILE');
