@@ -79,7 +79,7 @@ export function toSubsetFile(pairs: readonly PairSpec[], name = 'synthetic', des
 
 export interface SynthesizePairsOptions {
   pairs: number;
-  /** Number of tasks (default 30, as in the dataset); capped at `pairs`. */
+  /** Number of tasks (default: ~22 pairs per task, at most 30, at least one per repo); capped at `pairs`. */
   tasks?: number;
   repos?: readonly string[];
   seed?: number;
@@ -94,7 +94,8 @@ export function synthesizePairs(opts: SynthesizePairsOptions): PairSpec[] {
   if (!Number.isSafeInteger(total) || total < 1) throw new InvalidNameError('pairs', total, 'a positive integer');
   const repos = (opts.repos ?? COOPERBENCH_REPOS).map(assertRepoName);
   const rng = Rng.derive(opts.seed ?? 0, 'synthesize-pairs', total);
-  const taskCount = Math.min(opts.tasks ?? 30, total);
+  // Default: about 22 pairs per task as in the dataset (652 pairs, 30 tasks), at least one task per repo.
+  const taskCount = Math.min(opts.tasks ?? Math.min(30, Math.max(repos.length, Math.ceil(total / 22))), total);
 
   // Task ids: distinct per repo, spread like the real ones (two to five digits).
   const tasks: { repo: string; task_id: number; n: number }[] = [];

@@ -40,71 +40,88 @@ const CONTEXT_LINES: Record<Language, readonly string[]> = {
   rust: ['', '    Ok(())', '}', 'use crate::foundations::{Content, StyleChain};', '    let styles = StyleChain::default();', '        return Ok(None);', '    }', '#[derive(Debug, Clone, PartialEq, Hash)]', 'impl Show for Packed<TextElem> {', '    #[default]'],
 };
 
-function codeLines(language: Language, feature: FeatureInfo, count: number, variant: number): string[] {
+function codeBlock(language: Language, feature: FeatureInfo, name: string, variant: number): string[] {
   const n = feature.noun;
-  const v = feature.verb;
-  const N = camel(n);
-  const V = camel(v);
-  const blocks: Record<Language, string[]> = {
-    python: [
-      `# Feature ${feature.id}: ${v} ${n.replace(/_/g, ' ')} values.`,
-      `def ${v}_${n}(value: Any, *, strict: bool = False) -> Optional[str]:`,
-      `    """${V} a ${n.replace(/_/g, ' ')} value; returns None when it cannot be ${v}d."""`,
-      `    if value is None:`,
-      `        return None`,
-      `    ${n}_value = str(value).strip()`,
-      `    if strict and not _${n}_pattern.fullmatch(${n}_value):`,
-      `        raise ValueError(f"invalid ${n}: {${n}_value!r}")`,
-      `    return ${n}_value`,
-      ``,
-      `_${n}_pattern = re.compile(r"^[A-Za-z0-9_.:/-]{1,${64 + variant}}$")`,
-    ],
-    go: [
-      `// ${V}${N} ${v}s the ${n.replace(/_/g, ' ')} of the request (feature ${feature.id}).`,
-      `func (mx *Mux) ${V}${N}(w http.ResponseWriter, r *http.Request) error {`,
-      `\t${n}, ok := r.Context().Value(${n}CtxKey).(string)`,
-      `\tif !ok {`,
-      `\t\treturn errMissing${N}`,
-      `\t}`,
-      `\tw.Header().Set("X-${N}", ${n})`,
-      `\treturn nil`,
-      `}`,
-      ``,
-      `var errMissing${N} = errors.New("chi: missing ${n} (${variant})")`,
-    ],
-    typescript: [
-      `// Feature ${feature.id}: ${v} the ${n.replace(/_/g, ' ')} option.`,
-      `export function ${v}${N}<T extends FieldValues>(values: T, options?: ${N}Options): boolean {`,
-      `  if (!options || options.${n} === undefined) {`,
-      `    return false;`,
-      `  }`,
-      `  const ${n} = options.${n};`,
-      `  return Object.keys(values).length > ${variant} && Boolean(${n});`,
-      `}`,
-      ``,
-      `export type ${N}Options = { ${n}?: string | number };`,
-    ],
-    rust: [
-      `/// ${V}s the ${n.replace(/_/g, ' ')} (feature ${feature.id}).`,
-      `pub fn ${v}_${n}(&self, styles: StyleChain) -> SourceResult<Option<Abs>> {`,
-      `    let ${n} = self.${n}(styles);`,
-      `    if ${n}.is_zero() {`,
-      `        return Ok(None);`,
-      `    }`,
-      `    Ok(Some(${n}.at(styles.resolve(TextElem::size)) * ${variant + 1}.0))`,
-      `}`,
-      ``,
-    ],
-  };
-  const block = blocks[language];
-  const out: string[] = [];
-  for (let i = 0; out.length < count; i++) out.push(block[i % block.length]!);
-  return out;
+  const words = n.replace(/_/g, ' ');
+  const N = camel(name);
+  const V = camel(feature.verb);
+  switch (language) {
+    case 'python':
+      return [
+        `# Feature ${feature.id}: ${feature.verb} ${words} values.`,
+        `def ${feature.verb}_${name}(value: Any, *, strict: bool = False) -> Optional[str]:`,
+        `    """${V} a ${words} value; returns None when it cannot be handled."""`,
+        `    if value is None:`,
+        `        return None`,
+        `    ${n}_value = str(value).strip()`,
+        `    if strict and not _${name}_pattern.fullmatch(${n}_value):`,
+        `        raise ValueError(f"invalid ${n}: {${n}_value!r}")`,
+        `    return ${n}_value`,
+        ``,
+        `_${name}_pattern = re.compile(r"^[A-Za-z0-9_.:/-]{1,${64 + variant}}$")`,
+        ``,
+      ];
+    case 'go':
+      return [
+        `// ${V}${N} ${feature.verb}s the ${words} of the request (feature ${feature.id}).`,
+        `func (mx *Mux) ${V}${N}(w http.ResponseWriter, r *http.Request) error {`,
+        `	v, ok := r.Context().Value(${name}CtxKey).(string)`,
+        `	if !ok {`,
+        `		return errMissing${N}`,
+        `	}`,
+        `	w.Header().Set("X-${N}", v)`,
+        `	return nil`,
+        `}`,
+        ``,
+        `var errMissing${N} = errors.New("chi: missing ${words} (${variant})")`,
+        ``,
+      ];
+    case 'typescript':
+      return [
+        `// Feature ${feature.id}: ${feature.verb} the ${words} option.`,
+        `export function ${feature.verb}${N}<T extends FieldValues>(values: T, options?: ${N}Options): boolean {`,
+        `  if (!options || options.${n} === undefined) {`,
+        `    return false;`,
+        `  }`,
+        `  const ${n} = options.${n};`,
+        `  return Object.keys(values).length > ${variant} && Boolean(${n});`,
+        `}`,
+        ``,
+        `export type ${N}Options = { ${n}?: string | number };`,
+        ``,
+      ];
+    case 'rust':
+      return [
+        `/// ${V}s the ${words} (feature ${feature.id}).`,
+        `pub fn ${feature.verb}_${name}(&self, styles: StyleChain) -> SourceResult<Option<Abs>> {`,
+        `    let ${n} = self.${n}(styles);`,
+        `    if ${n}.is_zero() {`,
+        `        return Ok(None);`,
+        `    }`,
+        `    Ok(Some(${n}.at(styles.resolve(TextElem::size)) * ${variant + 1}.0))`,
+        `}`,
+        ``,
+      ];
+  }
 }
 
+const SUFFIXES = ['', '_strict', '_cached', '_batch', '_lenient', '_default'];
+
+/** Added lines: consecutive helper definitions for the feature, each with its own name. */
+function codeLines(language: Language, feature: FeatureInfo, count: number, variant: number): string[] {
+  const out: string[] = [];
+  for (let k = 0; out.length < count; k++) {
+    const name = `${feature.noun}${SUFFIXES[k % SUFFIXES.length]}${k >= SUFFIXES.length ? `_${k}` : ''}`;
+    out.push(...codeBlock(language, feature, name, variant));
+  }
+  return out.slice(0, count);
+}
+
+/** Existing lines around an edit: a run of consecutive lines from the language's pool. */
 function hunkContext(rng: Rng, language: Language, count: number): string[] {
   const pool = CONTEXT_LINES[language];
-  return Array.from({ length: count }, () => rng.pick(pool));
+  const start = rng.int(0, pool.length - 1);
+  return Array.from({ length: count }, (_, i) => pool[(start + i) % pool.length]!);
 }
 
 /**

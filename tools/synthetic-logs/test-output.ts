@@ -1,4 +1,4 @@
-import type { FeatureInfo } from './features.js';
+import { camel, type FeatureInfo } from './features.js';
 import { hash32, Rng } from './prng.js';
 import { repoProfile, type Language } from './repo-profiles.js';
 
@@ -54,12 +54,37 @@ function preamble(rng: Rng, repo: string, taskId: number, run: TestRun, language
   return lines;
 }
 
-function testName(rng: Rng, feature: FeatureInfo, i: number): string {
-  return `test_${feature.verb}_${feature.noun}_${rng.pick(['valid', 'invalid', 'roundtrip', 'default', 'edge', 'unicode', 'empty', 'nested'])}_${i}`;
+const KINDS = ['valid', 'invalid', 'roundtrip', 'default', 'edge', 'unicode', 'empty', 'nested'];
+
+/** A test's name in the runner's own style. */
+function testName(rng: Rng, language: Language, feature: FeatureInfo, testFile: string, i: number): string {
+  const kind = rng.pick(KINDS);
+  switch (language) {
+    case 'python':
+      return `${testFile}::test_${feature.verb}_${feature.noun}_${kind}_${i}[case-${rng.int(0, 999)}]`;
+    case 'go':
+      return `Test${camel(feature.verb)}${camel(feature.noun)}${camel(kind)}${i}`;
+    case 'typescript':
+      return `should ${feature.verb} ${feature.noun.replace(/_/g, ' ')} (${kind}) case ${i}`;
+    case 'rust':
+      return `${feature.noun}::tests::${feature.verb}_${kind}_${i}`;
+  }
 }
 
-/** Per-line cost estimates used to pick a test count that lands near the target size. */
-const LINE_BYTES: Record<Language, number> = { python: 105, go: 70, typescript: 70, rust: 80 };
+/** Bytes a test adds to the output beyond its name (status words, timings, go's two lines per test). */
+function lineCost(language: Language, name: string): number {
+  switch (language) {
+    case 'python':
+      return name.length + 16;
+    case 'go':
+      return 2 * name.length + 32;
+    case 'typescript':
+      return name.length + 14;
+    case 'rust':
+      return name.length + 14;
+  }
+}
+
 const FAILURE_BYTES = 420;
 
 export function testOutput(rng: Rng, repo: string, taskId: number, feature: FeatureInfo, run: TestRun): TestOutput {
@@ -69,60 +94,64 @@ export function testOutput(rng: Rng, repo: string, taskId: number, feature: Feat
   const lines = preamble(rng, repo, taskId, run, language);
   if (run.kind === 'no-patch') return { text: lines.join('\n'), exitCode: 128, testsPassed: 0, testsFailed: 0 };
 
-  const used = lines.reduce((n, l) => n + l.length + 1, 0);
-  const room = Math.max(0, run.targetBytes - used - 400);
-  const failed = run.kind === 'fail' ? rng.int(1, Math.max(1, Math.min(12, Math.floor(room / (LINE_BYTES[language] + FAILURE_BYTES)) || 1))) : 0;
-  const total = Math.max(failed + (run.kind === 'pass' ? 1 : 0), Math.floor((room - failed * FAILURE_BYTES) / LINE_BYTES[language]));
-  const failing = new Set<number>();
-  while (failing.size < failed) failing.add(rng.int(0, total - 1));
-  const passed = total - failed;
+  // Tests are added until the output reaches the requested size; failures (with tracebacks) are budgeted first.
   const testFile = rng.pick(profile.testFiles);
+  const used = lines.reduce((n, l) => n + l.length + 1, 0) + 150;
+  const failedWanted = run.kind === 'fail' ? rng.int(1, Math.max(1, Math.min(12, Math.floor((run.targetBytes - used) / (FAILURE_BYTES * 4))))) : 0;
+  const budget = run.targetBytes - used - failedWanted * FAILURE_BYTES;
+  const names: string[] = [];
+  for (let size = 0; size < budget || names.length < Math.max(1, failedWanted); ) {
+    const name = testName(rng, language, feature, testFile, names.length);
+    names.push(name);
+    size += lineCost(language, name);
+  }
+  const total = names.length;
+  const failing = new Set<number>();
+  while (failing.size < Math.min(failedWanted, total)) failing.add(rng.int(0, total - 1));
+  const failed = failing.size;
+  const passed = total - failed;
   const seconds = `${rng.int(1, 90)}.${String(rng.int(0, 99)).padStart(2, '0')}`;
 
   switch (language) {
     case 'python': {
-      lines.push('============================= test session starts ==============================', `platform linux -- Python 3.11.15, pytest-8.3.4, pluggy-1.5.0 -- /workspace/repo/.venv/bin/python`, 'rootdir: /workspace/repo', 'configfile: pyproject.toml', `collecting ... collected ${total} items`, '');
-      const failures: string[] = [];
-      for (let i = 0; i < total; i++) {
-        const name = `${testFile}::${testName(rng, feature, i)}[case-${rng.int(0, 999)}]`;
-        const pct = String(Math.floor(((i + 1) * 100) / total)).padStart(3, ' ');
-        lines.push(`${name} ${failing.has(i) ? 'FAILED' : 'PASSED'} [${pct}%]`);
-        if (failing.has(i)) failures.push(name);
-      }
-      if (failures.length) {
+      lines.push('============================= test session starts ==============================', 'platform linux -- Python 3.11.15, pytest-8.3.4, pluggy-1.5.0 -- /workspace/repo/.venv/bin/python', 'rootdir: /workspace/repo', 'configfile: pyproject.toml', `collecting ... collected ${total} items`, '');
+      names.forEach((name, i) => lines.push(`${name} ${failing.has(i) ? 'FAILED' : 'PASSED'} [${String(Math.floor(((i + 1) * 100) / total)).padStart(3, ' ')}%]`));
+      if (failed) {
         lines.push('', '=================================== FAILURES ===================================');
-        for (const name of failures) {
-          const short = name.split('::')[1]!;
+        for (const i of [...failing].sort((a, b) => a - b)) {
+          const short = names[i]!.split('::')[1]!;
           const at = rng.int(10, 900);
           lines.push(`______________________________ ${short} ______________________________`, '', `    def ${short.replace(/\[.*$/, '')}():`, `        result = ${feature.verb}_${feature.noun}("example-${at}", strict=True)`, `>       assert result == "example-${at}"`, `E       AssertionError: assert None == 'example-${at}'`, '', `${testFile}:${at}: AssertionError`);
         }
         lines.push('=========================== short test summary info ============================');
-        for (const name of failures) lines.push(`FAILED ${name} - AssertionError`);
+        for (const i of [...failing].sort((a, b) => a - b)) lines.push(`FAILED ${names[i]} - AssertionError`);
       }
       const summary = failed ? `${failed} failed, ${passed} passed in ${seconds}s` : `${passed} passed in ${seconds}s`;
       lines.push(`========================= ${summary} =========================`);
       break;
     }
     case 'go': {
-      for (let i = 0; i < total; i++) {
-        const name = `Test${feature.verb[0]!.toUpperCase()}${feature.verb.slice(1)}${i}`;
+      names.forEach((name, i) => {
         lines.push(`=== RUN   ${name}`, `--- ${failing.has(i) ? 'FAIL' : 'PASS'}: ${name} (0.0${rng.int(0, 9)}s)`);
-        if (failing.has(i)) lines.push(`    ${testFile}:${rng.int(10, 900)}: expected status 200, got 404`);
-      }
+        if (failing.has(i)) lines.push(`    ${testFile}:${rng.int(10, 900)}: expected status 200, got 404`, ...Array.from({ length: 5 }, () => `        handler chain: ${feature.noun} middleware returned early (request id ${rng.hex(12)})`));
+      });
       lines.push(failed ? 'FAIL' : 'PASS', `${failed ? 'FAIL' : 'ok  '}\tgithub.com/go-chi/chi/v5\t${seconds}s`);
       break;
     }
     case 'typescript': {
       lines.push(`${failed ? 'FAIL' : 'PASS'} ${testFile} (${seconds} s)`);
-      for (let i = 0; i < total; i++) lines.push(`  ${failing.has(i) ? '✕' : '✓'} should ${feature.verb} ${feature.noun.replace(/_/g, ' ')} case ${i} (${rng.int(1, 40)} ms)`);
-      for (let i = 0; i < failed; i++) lines.push('', `  ● useForm › should ${feature.verb} ${feature.noun} case`, '', '    expect(received).toEqual(expected) // deep equality', '', `      at Object.<anonymous> (${testFile}:${rng.int(10, 900)}:${rng.int(5, 40)})`);
+      names.forEach((name, i) => lines.push(`  ${failing.has(i) ? '✕' : '✓'} ${name} (${rng.int(1, 40)} ms)`));
+      for (const i of failing) lines.push('', `  ● useForm › ${names[i]}`, '', '    expect(received).toEqual(expected) // deep equality', '', '    - Expected  - 1', '    + Received  + 1', '', `      at Object.<anonymous> (${testFile}:${rng.int(10, 900)}:${rng.int(5, 40)})`);
       lines.push(`Test Suites: ${failed ? '1 failed, ' : ''}${failed ? 0 : 1} passed, 1 total`, `Tests:       ${failed ? `${failed} failed, ` : ''}${passed} passed, ${total} total`, `Time:        ${seconds} s`);
       break;
     }
     case 'rust': {
       lines.push(`running ${total} tests`);
-      for (let i = 0; i < total; i++) lines.push(`test ${feature.noun}::tests::${testName(rng, feature, i)} ... ${failing.has(i) ? 'FAILED' : 'ok'}`);
-      if (failed) lines.push('', 'failures:', `    ${feature.noun}::tests::layout mismatch (${testFile})`);
+      names.forEach((name, i) => lines.push(`test ${name} ... ${failing.has(i) ? 'FAILED' : 'ok'}`));
+      if (failed) {
+        lines.push('', 'failures:');
+        for (const i of failing) lines.push('', `---- ${names[i]} stdout ----`, `thread '${names[i]}' panicked at ${testFile}:${rng.int(10, 900)}:5:`, 'assertion `left == right` failed: layout mismatch', `  left: Some(${rng.int(1, 99)}.0pt)`, ' right: None');
+      }
       lines.push('', `test result: ${failed ? 'FAILED' : 'ok'}. ${passed} passed; ${failed} failed; 0 ignored; 0 measured; 0 filtered out; finished in ${seconds}s`);
       break;
     }

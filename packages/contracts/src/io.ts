@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import writeFileAtomicImpl from 'write-file-atomic';
 import type { z } from 'zod';
@@ -75,6 +76,16 @@ export async function readJsonFile<S extends z.ZodType>(file: string, schema: S)
   let text: string;
   try {
     text = await readFile(file, 'utf8');
+  } catch (err) {
+    throw new DataFileError(file, [{ field: null, expected: 'a readable file', message: (err as Error).message }]);
+  }
+  return validate(file, schema, parseJsonText(file, text));
+}
+
+export function readJsonFileSync<S extends z.ZodType>(file: string, schema: S): z.infer<S> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
   } catch (err) {
     throw new DataFileError(file, [{ field: null, expected: 'a readable file', message: (err as Error).message }]);
   }
