@@ -8,16 +8,16 @@ import {
   parseJsonlText,
   validate,
   writeFileAtomic,
-  writeJsonAtomic,
   type CollectReport,
   type Problem,
   type RunSummary,
 } from '@cooperbench-repro/contracts';
 import { ArmMappingLookup } from './arm-mapping.js';
 import { collectorCodeFingerprint } from './code-fingerprint.js';
-import { loadIndex, loadStoreLines, saveIndex, sha256, statFingerprint, type CollectIndex, type PairIndexEntry } from './collect-index.js';
+import { loadIndex, loadStoreLines, sha256, type CollectIndex } from './collect-index.js';
 import { listRunDirs, scanRun, type RunScan } from './discover.js';
-import { parsePairDir } from './parse-pair.js';
+import { runPairJob, type PairJob } from './pair-job.js';
+import { runPairJobs, type PoolOptions } from './pair-pool.js';
 import { createProgress, type Progress } from './progress.js';
 import { resolveRunContext, type RunContext } from './run-context.js';
 
@@ -31,6 +31,7 @@ export interface CollectOptions {
   /** Directory of stores written by `import-legacy`; their records are merged into the store. */
   importedDir: string | null;
   progress?: Progress;
+  pool?: PoolOptions;
 }
 
 export interface CollectResult {
@@ -49,6 +50,11 @@ function assertLogRoot(logRoot: string): void {
   if (looksLikeOneRun(logRoot)) {
     throw new CollectUsageError(`log root ${logRoot}: this is a single run directory (it has solo/, coop/ or team/ with <repo>_task directories, or config.json and summary.json); pass its parent, the --log-dir`);
   }
+}
+
+async function writeIfChanged(file: string, text: string): Promise<void> {
+  if (existsSync(file) && statSync(file).size === Buffer.byteLength(text) && readFileSync(file, 'utf8') === text) return;
+  await writeFileAtomic(file, text);
 }
 
 /** A run directory holds solo/, coop/ or team/ with <repo>_task/<integer task id>/ below (or run-level config + summary). */
@@ -71,7 +77,6 @@ export async function collect(opts: CollectOptions): Promise<CollectResult> {
   const displayRoot = relative(process.cwd(), logRoot) || '.';
   const identity = { collector: collectorCodeFingerprint(), log_root: logRoot, mapping: mappingText };
   const previous = loadIndex(opts.indexFile, identity);
-  const previousLines = previous ? loadStoreLines(opts.storeFile, previous.store_sha256) : null;
 
   const problems: Problem[] = [];
   const { runs, problems: rootProblems } = listRunDirs(logRoot);
@@ -101,63 +106,68 @@ export async function collect(opts: CollectOptions): Promise<CollectResult> {
     scans.push({ scan, context, summary });
   }
 
-  const total = scans.reduce((n, s) => n + (s.context ? s.scan.pairs.length : 0), 0);
-  progress.start(total, 'collect');
+  // Every pair of a run whose context (manifest/mapping/config) is unchanged may reuse its previous entry.
+  const contexts = new Map<string, RunContext>();
+  const jobs: PairJob[] = [];
   const nextIndex: CollectIndex = { schema: 'cooperbench-repro/collect-index@1', ...identity, store_sha256: '', runs: {}, pairs: {} };
-  const lines = new Map<string, string>();
-  let reparsed = 0;
-  let reused = 0;
-
-  for (const { scan, context, summary } of scans) {
+  for (const { scan, context } of scans) {
     if (!context) continue;
+    contexts.set(scan.run, context);
     const contextHash = sha256(context.fingerprint);
     nextIndex.runs[scan.run] = contextHash;
     const contextUnchanged = previous?.runs[scan.run] === contextHash;
     for (const ref of scan.pairs) {
-      const stat = statFingerprint(ref.absDir);
       const old = contextUnchanged ? previous?.pairs[ref.relDir] : undefined;
-      let entry: PairIndexEntry;
-      let line: string | undefined;
-      if (old && old.stat === stat && (old.record_id === null || previousLines?.has(old.record_id))) {
-        entry = old;
-        line = old.record_id === null ? undefined : previousLines!.get(old.record_id);
-        reused++;
-      } else {
-        const parsed = parsePairDir(ref, context);
-        reparsed++;
-        if (parsed.ok) {
-          const record = validate(`record for ${ref.relDir}`, RunRecordSchema, parsed.record);
-          line = JSON.stringify(record);
-          entry = { stat, sha256: record.sources.sha256, record_id: record.record_id, brief: { outcome: record.outcome, total_cost: record.total_cost, model: record.model }, warnings: parsed.warnings, problems: [] };
-        } else {
-          entry = { stat, sha256: null, record_id: null, brief: null, warnings: [], problems: parsed.problems };
-        }
-      }
-      nextIndex.pairs[ref.relDir] = entry;
-      problems.push(...entry.warnings, ...entry.problems);
-      if (entry.record_id !== null && entry.brief !== null && line !== undefined) {
-        if (lines.has(entry.record_id)) {
-          problems.push({ severity: 'error', code: 'duplicate-record', file: ref.relDir, field: null, expected: 'one pair directory per run, setting, repo, task and pair', message: `${entry.record_id} already collected from another directory (flat and setting layouts both hold it)`, run: scan.run, pair: entry.record_id, rejected_pairs: 1 });
-          summary.rejected++;
-        } else {
-          lines.set(entry.record_id, line);
-          summary.records++;
-          summary.outcomes[entry.brief.outcome]++;
-          summary.cost_usd += entry.brief.total_cost;
-          summary.model ??= entry.brief.model;
-        }
-      } else {
-        summary.rejected++;
-      }
-      progress.tick();
+      jobs.push({ ref, run: scan.run, reusableStat: old?.stat ?? null });
     }
   }
+  progress.start(jobs.length, 'collect');
+  // Workers fingerprint (and where needed parse) the pairs while this thread reads the previous store.
+  const pending = runPairJobs(jobs, contexts, progress, opts.pool);
+  const previousStore = previous ? loadStoreLines(opts.storeFile, previous.store_sha256) : null;
+  const results = await pending;
   progress.stop();
+  // A reusable entry whose line is not in the previous store (store missing or edited) is parsed after all.
+  results.forEach((r, i) => {
+    const old = r.reused ? previous!.pairs[jobs[i]!.ref.relDir]! : null;
+    if (old?.record_id && !previousStore?.lines.has(old.record_id)) results[i] = runPairJob({ ...jobs[i]!, reusableStat: null }, contexts.get(jobs[i]!.run)!);
+  });
+  const previousLines = previousStore?.lines ?? null;
+
+  const lines = new Map<string, string>();
+  const summaries = new Map(scans.map((s) => [s.scan.run, s.summary]));
+  let reparsed = 0;
+  let reused = 0;
+  results.forEach((result, i) => {
+    const { ref, run } = jobs[i]!;
+    const summary = summaries.get(run)!;
+    const entry = result.reused ? previous!.pairs[ref.relDir]! : result.entry;
+    const line = result.reused ? (entry.record_id === null ? null : previousLines!.get(entry.record_id)!) : result.line;
+    if (result.reused) reused++;
+    else reparsed++;
+    nextIndex.pairs[ref.relDir] = entry;
+    problems.push(...entry.warnings, ...entry.problems);
+    if (entry.record_id === null || entry.brief === null || line === null) {
+      summary.rejected++;
+      return;
+    }
+    if (lines.has(entry.record_id)) {
+      problems.push({ severity: 'error', code: 'duplicate-record', file: ref.relDir, field: null, expected: 'one pair directory per run, setting, repo, task and pair', message: `${entry.record_id} already collected from another directory (flat and setting layouts both hold it)`, run, pair: entry.record_id, rejected_pairs: 1 });
+      summary.rejected++;
+      return;
+    }
+    lines.set(entry.record_id, line);
+    summary.records++;
+    summary.outcomes[entry.brief.outcome]++;
+    summary.cost_usd += entry.brief.total_cost;
+    summary.model ??= entry.brief.model;
+  });
 
   const imported = mergeImportedStores(opts.importedDir, lines, problems);
   const ids = [...lines.keys()].sort();
   const storeText = ids.length ? `${ids.map((id) => lines.get(id)).join('\n')}\n` : '';
-  nextIndex.store_sha256 = sha256(storeText);
+  const storeUnchanged = previousStore !== null && previousStore.text === storeText;
+  nextIndex.store_sha256 = storeUnchanged ? previous!.store_sha256 : sha256(storeText);
 
   const runSummaries = scans.map((s) => ({ ...s.summary, cost_usd: Math.round(s.summary.cost_usd * 1e6) / 1e6 }));
   const pairDirsFound = runSummaries.reduce((n, r) => n + r.pair_dirs, 0);
@@ -182,10 +192,11 @@ export async function collect(opts: CollectOptions): Promise<CollectResult> {
   });
 
   for (const f of [opts.storeFile, opts.reportFile, opts.indexFile]) await mkdir(dirname(resolve(f)), { recursive: true });
-  // Store first, index last: an index never points at lines that are not in the store.
-  await writeFileAtomic(opts.storeFile, storeText);
-  await writeJsonAtomic(opts.reportFile, report);
-  await saveIndex(opts.indexFile, nextIndex);
+  // Store first, index last: an index never points at lines that are not in the store. Unchanged files
+  // are not rewritten (an unchanged tree costs no writes).
+  if (!storeUnchanged) await writeFileAtomic(opts.storeFile, storeText);
+  await writeIfChanged(opts.reportFile, `${JSON.stringify(report, null, 2)}\n`);
+  await writeIfChanged(opts.indexFile, `${JSON.stringify(nextIndex)}\n`);
   return { report, reparsed, reused };
 }
 

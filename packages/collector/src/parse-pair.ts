@@ -58,13 +58,13 @@ function toAgentRun(agentId: string, a: UpstreamAgentResult, featureId: number |
 }
 
 /** Reads one pair directory into a normalized record, or explains why it cannot. */
-export function parsePairDir(ref: PairDirRef, ctx: RunContext): PairParse {
+export function parsePairDir(ref: PairDirRef, ctx: RunContext, fileNames?: readonly string[]): PairParse {
   const warnings: Problem[] = [];
   const pairId = `${ref.run}/${ref.settingDir ?? '?'}/${ref.repo}/${ref.taskId}/${ref.pair}`;
   const warn = (p: Omit<Problem, 'severity' | 'run' | 'pair' | 'rejected_pairs'>) =>
     warnings.push({ severity: 'warning', run: ref.run, pair: pairId, rejected_pairs: 0, ...p });
   try {
-    const names = new Set(readdirSync(ref.absDir));
+    const names = new Set(fileNames ?? readdirSync(ref.absDir));
     const hash = createHash('sha256');
     const filesRead: string[] = [];
     const rel = (name: string) => `${ref.relDir}/${name}`;

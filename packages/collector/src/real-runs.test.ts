@@ -144,3 +144,22 @@ describe('collecting the real claude_code runs', () => {
     expect(again.storeText).toBe(c.storeText);
   });
 });
+
+describe('worker threads', () => {
+  it('give the same store, byte for byte, as in-process collection', async () => {
+    // The compiled package (dist) has the worker file; force the pool even for 179 pairs.
+    const { collect: compiledCollect } = await import('@cooperbench-repro/collector');
+    const { readFileSync } = await import('node:fs');
+    const { tempDir } = await import('./test-support/fixture-tree.js');
+    const out = tempDir();
+    const result = await compiledCollect({
+      logRoot: REAL_LOGS, mappingFile: REAL_MAPPING, importedDir: null,
+      storeFile: join(out, 'results.jsonl'), reportFile: join(out, 'report.json'), indexFile: join(out, 'index.json'),
+      progress: { start() {}, tick() {}, stop() {} },
+      pool: { workers: 2, minJobsForWorkers: 0 },
+    });
+    expect(result.reparsed).toBe(179);
+    expect(readFileSync(join(out, 'results.jsonl'), 'utf8')).toBe(c.storeText);
+    expect(result.report).toEqual(c.report);
+  });
+});

@@ -1,0 +1,33 @@
+import { RunRecordSchema, validate } from '@cooperbench-repro/contracts';
+import { statFingerprint, type PairIndexEntry } from './collect-index.js';
+import type { PairDirRef } from './discover.js';
+import { parsePairDir } from './parse-pair.js';
+import type { RunContext } from './run-context.js';
+
+/** One pair directory to bring up to date: its previous index entry (if still trusted) and whether the old store has its line. */
+export interface PairJob {
+  ref: PairDirRef;
+  run: string;
+  /** Stat fingerprint of the previous entry, when that entry may be reused (its store line is available). */
+  reusableStat: string | null;
+}
+
+/** `reused`: the caller keeps its previous entry and line (not sent back: worker messages stay small). */
+export type PairJobResult = { reused: true } | { reused: false; entry: PairIndexEntry; line: string | null };
+
+/**
+ * Checks one pair directory's fingerprint and re-parses it only if it changed. Pure apart from reading
+ * the directory, so it runs the same in-process and in the worker threads.
+ */
+export function runPairJob(job: PairJob, ctx: RunContext): PairJobResult {
+  const { stat, names } = statFingerprint(job.ref.absDir);
+  if (job.reusableStat === stat) return { reused: true };
+  const parsed = parsePairDir(job.ref, ctx, names);
+  if (!parsed.ok) return { reused: false, entry: { stat, sha256: null, record_id: null, brief: null, warnings: [], problems: parsed.problems }, line: null };
+  const record = validate(`record for ${job.ref.relDir}`, RunRecordSchema, parsed.record);
+  return {
+    reused: false,
+    line: JSON.stringify(record),
+    entry: { stat, sha256: record.sources.sha256, record_id: record.record_id, brief: { outcome: record.outcome, total_cost: record.total_cost, model: record.model }, warnings: parsed.warnings, problems: [] },
+  };
+}

@@ -1,0 +1,70 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { runPairJob, type PairJob, type PairJobResult } from './pair-job.js';
+import type { Progress } from './progress.js';
+import type { RunContext } from './run-context.js';
+import type { WorkerBatch } from './pair-worker.js';
+
+export interface PoolOptions {
+  /** Worker threads to use; 0 runs everything in-process. Default: one per core when there is enough work. */
+  workers?: number;
+  /** Below this many jobs, in-process is faster than starting workers. */
+  minJobsForWorkers?: number;
+}
+
+const BATCH = 64;
+
+/**
+ * Runs pair jobs, in worker threads when there are enough of them (the collector is CPU-bound on
+ * JSON parsing and hashing; a single thread leaves the other core idle). Results keep the job order.
+ */
+export async function runPairJobs(jobs: PairJob[], contexts: Map<string, RunContext>, progress: Progress, opts: PoolOptions = {}): Promise<PairJobResult[]> {
+  const workerFile = fileURLToPath(new URL('./pair-worker.js', import.meta.url));
+  const wanted = opts.workers ?? Math.min(availableParallelism(), 4);
+  // Under a TypeScript test runner the compiled worker file does not exist beside the source: run in-process.
+  const useWorkers = wanted > 0 && jobs.length >= (opts.minJobsForWorkers ?? 2000) && existsSync(workerFile);
+  if (!useWorkers) {
+    return jobs.map((job) => {
+      const r = runPairJob(job, contexts.get(job.run)!);
+      progress.tick();
+      return r;
+    });
+  }
+
+  const contextObject = Object.fromEntries(contexts);
+  const results: PairJobResult[] = new Array(jobs.length);
+  let next = 0;
+  const workers = Array.from({ length: wanted }, () => new Worker(workerFile));
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            let start = 0;
+            const send = () => {
+              if (next >= jobs.length) return resolve();
+              start = next;
+              const batch = jobs.slice(start, start + BATCH);
+              next += batch.length;
+              const runs = new Set(batch.map((j) => j.run));
+              const message: WorkerBatch = { contexts: Object.fromEntries(Object.entries(contextObject).filter(([run]) => runs.has(run))), jobs: batch };
+              worker.postMessage(message);
+            };
+            worker.on('message', (m: { ok: true; results: PairJobResult[] } | { ok: false; error: string }) => {
+              if (!m.ok) return reject(new Error(`collector worker failed: ${m.error}`));
+              m.results.forEach((r, i) => (results[start + i] = r));
+              progress.tick(m.results.length);
+              send();
+            });
+            worker.on('error', reject);
+            send();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return results;
+}
