@@ -5,3 +5,4 @@ export * from './run-manifest.js';
 export * from './arm-mapping.js';
 export * from './run-record.js';
 export * from './collect-report.js';
+export * from './difficulty.js';
