@@ -9,6 +9,9 @@ export type Micros = number;
 
 export const SECOND: Micros = 1_000_000;
 
+/** How a writer prints naive times: seeded trees use UTC (reproducible anywhere); the stand-in uses local time like upstream. */
+export type NaiveTimeFormat = (t: Micros) => string;
+
 export function naiveIso(t: Micros): string {
   const whole = Math.floor(t / 1000);
   const micros = String(Math.floor(t) % SECOND).padStart(6, '0');

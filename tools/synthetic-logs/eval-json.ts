@@ -1,5 +1,5 @@
 import type { Micros } from './clock.js';
-import { naiveIso } from './clock.js';
+import { naiveIso, type NaiveTimeFormat } from './clock.js';
 import { marked } from './marker.js';
 import type { FeatureTestKind, PairPlan } from './pair-plan.js';
 import type { Rng } from './prng.js';
@@ -21,6 +21,8 @@ export interface EvalRenderOptions {
   /** Per-feature test_output size range in bytes. */
   testOutputBytes: [number, number];
   evaluatedAt: Micros;
+  /** Default: UTC (`naiveIso`). */
+  formatTime?: NaiveTimeFormat;
   patches: { agent1: string; agent2: string };
 }
 
@@ -46,7 +48,7 @@ export function renderEval(rng: Rng, plan: PairPlan, opts: EvalRenderOptions): E
   const { repo, task_id, features } = plan.pair;
   const setting = plan.agents[0]!.agentId === 'solo' ? 'solo' : 'coop';
   const head = { repo, task_id, features: [...features], setting };
-  const tail = (error: string | null) => ({ error, evaluated_at: naiveIso(opts.evaluatedAt) });
+  const tail = (error: string | null) => ({ error, evaluated_at: (opts.formatTime ?? naiveIso)(opts.evaluatedAt) });
 
   if (ev.kind === 'error') {
     const json =

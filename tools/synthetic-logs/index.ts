@@ -7,3 +7,5 @@ export { cleanModelName, InvalidNameError } from './names.js';
 export { writeRun, type RunSpec, type RunWriteResult, type WriteOptions } from './write-run.js';
 export { planRuns, writeTree, type TreeSpec } from './write-tree.js';
 export { RUN_MANIFEST_FILE } from './run-files.js';
+export { drawPair, modelSkill, taskDifficulty, type DrawContext, type PairDraw } from './pair-draw.js';
+export { pairDirOf, writePairAgentFiles, writePairEval, type AgentFilesOptions, type AgentFilesResult, type EvalFileOptions, type FileSink } from './pair-writer.js';

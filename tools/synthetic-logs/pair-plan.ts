@@ -185,7 +185,7 @@ export function planPair(rng: Rng, pair: PairSpec, ctx: PairPlanContext): PairPl
 
 function planEval(rng: Rng, ctx: PairPlanContext, agents: AgentPlan[], overlap: boolean, identical: boolean, anyError: boolean): EvalPlan {
   const q = ctx.quirks;
-  if (rng.chance(anyError ? 0.5 : q.missingEval)) return { kind: 'missing' };
+  if (rng.chance(anyError ? q.missingEvalAfterAgentError : q.missingEval)) return { kind: 'missing' };
   if (rng.chance(q.evalError)) return { kind: 'error', error: rng.pick(EVAL_ERRORS) };
 
   if (ctx.setting === 'solo') {

@@ -11,8 +11,10 @@ export interface QuirkRates {
   limitsExceeded: number;
   /** Per Submitted agent: no patch.txt written, so an empty patch. */
   emptyPatch: number;
-  /** Per pair: eval raised before writing, so no eval.json (much likelier when an agent errored). */
+  /** Per pair whose agents all worked: eval raised before writing, so no eval.json. */
   missingEval: number;
+  /** The same per pair with an agent in status Error (much likelier: e.g. the sandbox that failed the agent fails the eval too). */
+  missingEvalAfterAgentError: number;
   /** Per pair: eval.json with a run-level `error` (e.g. "Failed to get base commit SHA"). */
   evalError: number;
   /** Per messaging coop pair: nobody wrote (conversation.json `[]`). */
@@ -33,6 +35,7 @@ export const DEFAULT_QUIRKS: QuirkRates = {
   limitsExceeded: 0.05,
   emptyPatch: 0.03,
   missingEval: 0.02,
+  missingEvalAfterAgentError: 0.5,
   evalError: 0.01,
   silentPair: 0.08,
   identicalPatches: 0.01,

@@ -1,4 +1,4 @@
-import { naiveIso, type Micros } from './clock.js';
+import { naiveIso, type Micros, type NaiveTimeFormat } from './clock.js';
 import { marked } from './marker.js';
 import type { AgentPlan, PairPlan } from './pair-plan.js';
 import type { Rng } from './prng.js';
@@ -7,10 +7,16 @@ import type { Rng } from './prng.js';
 
 export interface ResultRenderOptions {
   runName: string;
+  /** Upstream's `--log-dir` as given (`log_dir` is relative when it was); default `logs`. */
+  logDirLabel?: string;
   framework: string;
   model: string;
   started: Micros;
   ended: Micros;
+  /** Default: UTC (`naiveIso`). */
+  formatTime?: NaiveTimeFormat;
+  /** Default: the plan's duration (seeded trees); the stand-in passes the wall time it really took. */
+  durationSeconds?: number;
   /** Lines of each agent's patch, by agent id. */
   patchLines: Record<string, number>;
   messagesSent: number;
@@ -24,6 +30,7 @@ export function renderResult(rng: Rng, plan: PairPlan, opts: ResultRenderOptions
   const { repo, task_id, features } = plan.pair;
   const setting = plan.agents[0]!.agentId === 'solo' ? 'solo' : 'coop';
   const pairDir = `f${features[0]}_f${features[1]}`;
+  const time = opts.formatTime ?? naiveIso;
   const common = {
     repo,
     task_id,
@@ -33,13 +40,13 @@ export function renderResult(rng: Rng, plan: PairPlan, opts: ResultRenderOptions
     run_name: opts.runName,
     agent_framework: opts.framework,
     model: opts.model,
-    started_at: naiveIso(opts.started),
-    ended_at: naiveIso(opts.ended),
-    duration_seconds: plan.durationSeconds,
+    started_at: time(opts.started),
+    ended_at: time(opts.ended),
+    duration_seconds: opts.durationSeconds ?? plan.durationSeconds,
   };
   const totalCost = Math.round(plan.agents.reduce((s, a) => s + a.metrics.cost, 0) * 1e7) / 1e7;
   const totalSteps = plan.agents.reduce((s, a) => s + a.metrics.steps, 0);
-  const logDir = `logs/${opts.runName}/${setting}/${repo}/${task_id}/${pairDir}`;
+  const logDir = `${opts.logDirLabel ?? 'logs'}/${opts.runName}/${setting}/${repo}/${task_id}/${pairDir}`;
   if (setting === 'solo') {
     const solo = plan.agents[0]!;
     return marked({ ...common, agent: agentFields(solo, opts.patchLines.solo ?? 0), total_cost: totalCost, total_steps: totalSteps, log_dir: logDir });

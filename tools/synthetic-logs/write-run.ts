@@ -1,19 +1,15 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { armHasMessaging, resolveInside, settingOfArm } from '@cooperbench-repro/contracts';
 import { EPOCH_BASE, SECOND, type Micros } from './clock.js';
-import { makeConversation, markedConversation, type Speaker } from './conversation.js';
 import { ERA_UPSTREAM_VERSION, type Era } from './era.js';
-import { renderEval } from './eval-json.js';
 import { pythonJson } from './json-text.js';
 import { assertArm, assertRunName, InvalidNameError } from './names.js';
-import { planPair } from './pair-plan.js';
+import { drawPair, type DrawContext } from './pair-draw.js';
+import { writePairAgentFiles, writePairEval } from './pair-writer.js';
 import { normalizePairs, type PairSpec } from './pairs.js';
-import { renderPatch, type RenderedPatch } from './patch.js';
 import { Rng } from './prng.js';
 import { DEFAULT_QUIRKS, type QuirkRates } from './quirks.js';
-import { renderResult } from './result-json.js';
 import { RUN_MANIFEST_FILE, renderConfig, renderManifest, renderSummary, type RunIdentity, type SummaryEntry } from './run-files.js';
-import { renderTrajectory } from './trajectory.js';
 
 /** One run directory to generate: what the runner's manifest would say about it. */
 export interface RunSpec {
@@ -61,11 +57,6 @@ function prepareRunDir(runDir: string, overwrite: boolean): void {
   rmSync(runDir, { recursive: true });
 }
 
-/** Model strength in 0.35..0.85, fixed per model and seed, so models differ consistently across arms. */
-function modelSkill(seed: number, model: string): number {
-  return 0.35 + 0.5 * Rng.derive(seed, 'skill', model).next();
-}
-
 export function writeRun(logRoot: string, spec: RunSpec, pairList: readonly PairSpec[], opts: WriteOptions): RunWriteResult {
   const runName = assertRunName(spec.runName);
   const arm = assertArm(spec.arm);
@@ -86,7 +77,6 @@ export function writeRun(logRoot: string, spec: RunSpec, pairList: readonly Pair
     concurrency: spec.concurrency ?? 30,
   };
   const messaging = armHasMessaging(arm);
-  const skill = modelSkill(opts.seed, id.model);
   // Streams are keyed by model, arm and seed (not the run name), so renaming a run changes nothing else.
   const runKey = [id.model, arm, String(id.seed)];
 
@@ -105,54 +95,20 @@ export function writeRun(logRoot: string, spec: RunSpec, pairList: readonly Pair
   let lastEnd = runStart;
   const summary: SummaryEntry[] = [];
 
+  const drawContext: DrawContext = { seed: opts.seed, runKey, model: id.model, framework: id.framework, era: spec.era, setting, messaging, quirks };
   pairs.forEach((pair, index) => {
-    const key = [...runKey, pair.repo, pair.task_id, pair.features[0], pair.features[1]];
-    const rng = (part: string) => Rng.derive(opts.seed, part, ...key);
-    const difficulty = Rng.derive(opts.seed, 'difficulty', pair.repo, pair.task_id).next();
-    const plan = planPair(rng('plan'), pair, { era: spec.era, setting, messaging, framework: id.framework, skill, difficulty, quirks });
-
-    const timing = rng('timing');
+    const draw = drawPair(drawContext, pair);
+    // Pairs start one concurrency slot apart (with jitter), as a thread pool of `concurrency` would start them.
+    const timing = draw.rng('timing');
     const started = runStart + Math.floor(index * slot * timing.float(0.8, 1.2)) + timing.int(0, 999_999);
-    const ended = started + Math.round(plan.durationSeconds * SECOND);
+    const ended = started + Math.round(draw.plan.durationSeconds * SECOND);
     const evaluatedAt = ended + timing.int(5, 900) * SECOND + timing.int(0, 999_999);
-    lastEnd = Math.max(lastEnd, plan.eval.kind === 'missing' ? ended : evaluatedAt);
 
-    // Patches: coop files are named by FEATURE id (agent<fid>.patch), agent1 owning the smaller feature.
-    const patchRng = rng('patch');
-    const patches = new Map<string, RenderedPatch>();
-    for (const agent of plan.agents) {
-      const rendered = plan.identical && agent.agentId === 'agent2' ? patches.get('agent1')! : renderPatch(patchRng, plan.profile.language, agent.sites);
-      patches.set(agent.agentId, rendered);
-    }
-
-    let conversation: ReturnType<typeof makeConversation> = [];
-    if (setting === 'coop' && messaging && !rng('silent').chance(quirks.silentPair)) {
-      const speakers = plan.agents.map((a): Speaker => ({ agentId: a.agentId, feature: a.features[0]!, sites: patches.get(a.agentId)!.sites, canWrite: a.status !== 'Error' }));
-      conversation = makeConversation(rng('conversation'), { speakers: [speakers[0]!, speakers[1]!], overlap: plan.overlap, start: started, end: ended, timestamps: id.framework !== 'mini_swe_agent_v2', maxMessages: 10 });
-    }
-
-    const pairDir = resolveInside(logRoot, runName, setting, pair.repo, String(pair.task_id), `f${pair.features[0]}_f${pair.features[1]}`);
-    mkdirSync(pairDir, { recursive: true });
+    const { pairDir } = writePairAgentFiles(logRoot, draw, { runName, trajectories: opts.trajectories ?? false, started, ended }, write);
     result.pairDirs++;
-    const patchLines = Object.fromEntries([...patches].map(([agentId, p]) => [agentId, p.lines]));
-    write(resolveInside(pairDir, 'result.json'), pythonJson(renderResult(rng('result'), plan, { runName, framework: id.framework, model: id.model, started, ended, patchLines, messagesSent: conversation.length })));
-    const ev = renderEval(rng('eval'), plan, { testOutputBytes: sizes, evaluatedAt, patches: { agent1: patches.get('agent1')?.text ?? '', agent2: patches.get('agent2')?.text ?? '' } });
-    if (ev.json) write(resolveInside(pairDir, 'eval.json'), pythonJson(ev.json));
-    if (setting === 'solo') {
-      write(resolveInside(pairDir, 'solo.patch'), patches.get('solo')!.text);
-    } else {
-      write(resolveInside(pairDir, 'conversation.json'), pythonJson(markedConversation(conversation)));
-      for (const agent of plan.agents) write(resolveInside(pairDir, `agent${agent.featureId}.patch`), patches.get(agent.agentId)!.text);
-    }
-    if (opts.trajectories) {
-      const trajRng = rng('trajectory');
-      for (const agent of plan.agents) {
-        const name = agent.agentId === 'solo' ? 'solo_traj.json' : `agent${agent.featureId}_traj.json`;
-        write(resolveInside(pairDir, name), pythonJson(renderTrajectory(trajRng, plan, agent, id.framework, id.model)));
-      }
-    }
-    const cost = Math.round(plan.agents.reduce((s, a) => s + a.metrics.cost, 0) * 1e7) / 1e7;
-    summary.push({ task: `${pair.repo}/${pair.task_id}/${pair.features[0]},${pair.features[1]}`, cost, eval: ev.summaryEval });
+    const ev = writePairEval(pairDir, draw, { testOutputBytes: sizes, evaluatedAt }, write);
+    lastEnd = Math.max(lastEnd, ev.json ? evaluatedAt : ended);
+    summary.push({ task: `${pair.repo}/${pair.task_id}/${pair.features[0]},${pair.features[1]}`, cost: draw.cost, eval: ev.summaryEval });
   });
 
   write(resolveInside(runDir, 'config.json'), pythonJson(renderConfig(id, setting, pairs.length, runStart)));
