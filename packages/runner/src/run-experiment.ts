@@ -98,7 +98,9 @@ export async function runExperiment(e: Experiment, opts: RunOptions): Promise<Ru
   }
   mkdirSync(e.log_dir, { recursive: true });
   const probe = await probeUpstream(cooperbenchCommand(e), opts.cwd);
-  const spent = () => plan.invocations.reduce((n, inv) => n + runStatus(e, inv, plan.pairs).cost, 0);
+  // Spend so far: one scan at start, then each invocation adds what it changed (no re-scan of every run).
+  const costOf = new Map(plan.invocations.map((inv) => [inv.runName, runStatus(e, inv, plan.pairs).cost]));
+  const spent = () => [...costOf.values()].reduce((n, c) => n + c, 0);
   let budgetReached = false;
 
   const one = async (inv: Invocation): Promise<InvocationReport> => {
@@ -124,11 +126,16 @@ export async function runExperiment(e: Experiment, opts: RunOptions): Promise<Ru
       if (setAside.length) progress.line(`${inv.runName}: moved ${setAside.length} stale eval.json aside (upstream keeps them on re-run)`);
       const argv = kind === 'run' ? inv.argv : evalArgv(e, inv);
       const started = new Date().toISOString();
-      const poll = setInterval(() => { const s = runStatus(e, inv, plan.pairs); progress.update(inv.runName, s.withResult, s.cost); }, 1000);
+      const poll = setInterval(() => {
+        const s = runStatus(e, inv, plan.pairs);
+        costOf.set(inv.runName, s.cost);
+        progress.update(inv.runName, s.withResult, s.cost);
+      }, 1000);
       const child = await runChild({ argv, cwd: opts.cwd, runDir: dir, timeoutMs: e.timeout_minutes === null ? null : e.timeout_minutes * 60_000, signal });
       clearInterval(poll);
       attempts++;
       status = runStatus(e, inv, plan.pairs);
+      costOf.set(inv.runName, status.cost);
       progress.update(inv.runName, status.withResult, status.cost);
       const reason = child.cancelled ? 'cancelled (Ctrl-C / SIGTERM): process group stopped' : infraReason(child, status, kind, e.eval.auto);
       await recordAttempt(dir, { started_at: started, ended_at: new Date().toISOString(), exit_code: child.exitCode, signal: child.signal, infra_error: reason !== null, reason: reason ? `${kind}: ${reason}` : null });
