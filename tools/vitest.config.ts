@@ -1,5 +1,5 @@
 import { defineProject } from 'vitest/config';
 
 export default defineProject({
-  test: { name: 'tools', include: ['synthetic-logs/**/*.test.ts', 'cooperbench-standin/**/*.test.ts'], environment: 'node', testTimeout: 60_000 },
+  test: { name: 'tools', include: ['synthetic-logs/**/*.test.ts', 'cooperbench-standin/**/*.test.ts', 'nx-behaviour/**/*.test.ts'], environment: 'node', testTimeout: 60_000 },
 });

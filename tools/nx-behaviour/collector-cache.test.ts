@@ -1,8 +1,10 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REAL_LOGS, REAL_MAPPING } from './test-support/collect-helper.js';
-import { nx, tempWorkspace } from './test-support/temp-workspace.js';
+import { nx, tempWorkspace, WORKSPACE } from './temp-workspace.js';
+
+const REAL_LOGS = join(WORKSPACE, '../shared/cooperbench-upstream/real-runs/racso1999-CooperBench/logs');
+const REAL_MAPPING = join(WORKSPACE, 'packages/collector/src/test-support/racso-run-arms.json');
 
 describe('collector:collect under Nx', () => {
   it('is a cache hit on an unchanged tree and re-runs when one log file changes', () => {

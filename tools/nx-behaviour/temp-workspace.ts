@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The checkout this test runs from. */
-export const WORKSPACE = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../..');
+/** The checkout these tests run from. */
+export const WORKSPACE = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 
 /**
  * A throwaway copy of the workspace (sources, configs, no build outputs or caches) sharing the real
@@ -16,9 +16,11 @@ export function tempWorkspace(): string {
   for (const f of ['nx.json', 'package.json', 'package-lock.json', 'tsconfig.base.json', 'tsconfig.json', '.gitignore']) {
     cpSync(join(WORKSPACE, f), join(dir, f));
   }
-  const skip = /\/(dist|\.vitest|node_modules)(\/|$)/;
+  const skip = /\/(dist|\.vitest|node_modules|\.nx)(\/|$)/;
   cpSync(join(WORKSPACE, 'packages'), join(dir, 'packages'), { recursive: true, filter: (src) => !skip.test(src) });
-  if (existsSync(join(WORKSPACE, 'tools'))) cpSync(join(WORKSPACE, 'tools'), join(dir, 'tools'), { recursive: true, filter: (src) => !skip.test(src) });
+  cpSync(join(WORKSPACE, 'tools'), join(dir, 'tools'), { recursive: true, filter: (src) => !skip.test(src) });
+  mkdirSync(join(dir, 'data/logs'), { recursive: true });
+  mkdirSync(join(dir, 'figures'), { recursive: true });
   symlinkSync(join(WORKSPACE, 'node_modules'), join(dir, 'node_modules'));
   // Nx keys some state on the git repository; give the copy its own.
   execFileSync('git', ['init', '-q'], { cwd: dir });
