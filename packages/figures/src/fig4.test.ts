@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { compile } from 'vega-lite';
+import { DifficultyFileSchema } from '@cooperbench-repro/contracts';
+import { FIG4_CSV_COLUMNS, fig4 } from './figures/fig4.js';
+import { toCsv } from './render/csv.js';
+import { specToSvg } from './render/svg.js';
+import { difficultyFixture } from './test-support/fixture.js';
+import { svgTexts } from './test-support/svg-text.js';
+
+const fixture = difficultyFixture();
+const pooledAuc = (arm: string) => fixture.curves.find((c) => c.model === 'pooled' && c.arm === arm)!.auc!;
+const pooledRetention = fixture.comparisons.find((c) => c.model === 'pooled' && c.arm === 'coop-msg')!.retention!;
+
+describe('fixture', () => {
+  it('is a valid data/difficulty.json', () => {
+    expect(DifficultyFileSchema.safeParse(difficultyFixture()).success).toBe(true);
+    expect(DifficultyFileSchema.safeParse(difficultyFixture({ synthetic: true })).success).toBe(true);
+  });
+});
+
+describe('fig4', () => {
+  it('compiles to vega and renders without warnings', async () => {
+    const def = fig4(fixture);
+    expect(def.name).toBe('fig4');
+    expect(() => compile(def.spec)).not.toThrow();
+    const { warnings } = await specToSvg(def.spec);
+    expect(warnings).toEqual([]);
+  });
+
+  it('has readable axis titles, panel titles and AUC/retention legend labels', async () => {
+    const texts = svgTexts((await specToSvg(fig4(fixture).spec)).svg);
+    expect(texts).toContain('Relative task difficulty (0 = easiest, 1 = hardest)');
+    expect(texts).toContain("Success rate (both features' tests pass)");
+    expect(texts).toContain('Success rate per model');
+    expect(texts).toContain('Pooled success rate vs. relative task difficulty');
+    expect(texts).toContain(`Solo: AUC ${pooledAuc('solo').toFixed(2)}`);
+    expect(texts).toContain(`Coop (with messaging): AUC ${pooledAuc('coop-msg').toFixed(2)}, retention ${pooledRetention.toFixed(2)}`);
+    // left panel: models (strongest solo first), pooled group, arm legend, bar value labels
+    for (const t of ['model-a', 'model-b', 'All models (pooled)', 'Solo', 'Coop (with messaging)', '0.47', '0.42']) expect(texts).toContain(t);
+    expect(texts.indexOf('model-a')).toBeLessThan(texts.indexOf('model-b'));
+  });
+
+  it('overlays the paper curve by default, and not when switched off', async () => {
+    const on = svgTexts((await specToSvg(fig4(fixture).spec)).svg);
+    expect(on).toContain('Paper, Solo: AUC 0.34');
+    expect(on).toContain('Paper, Coop: AUC 0.20, retention 0.58');
+    const offDef = fig4(fixture, { paperReference: false });
+    const off = svgTexts((await specToSvg(offDef.spec)).svg);
+    expect(off.some((t) => t.startsWith('Paper'))).toBe(false);
+    expect(off.some((t) => t.includes('dashed'))).toBe(false);
+    expect(offDef.csv.rows.some((r) => r.source === 'paper-website')).toBe(false);
+  });
+
+  it('says SYNTHETIC visibly if and only if the data are synthetic', async () => {
+    const real = svgTexts((await specToSvg(fig4(fixture).spec)).svg);
+    expect(real.some((t) => /synthetic/i.test(t))).toBe(false);
+    const synth = svgTexts((await specToSvg(fig4(difficultyFixture({ synthetic: true })).spec)).svg);
+    expect(synth.some((t) => t.startsWith('SYNTHETIC DEMO DATA — not real agent runs'))).toBe(true);
+  });
+
+  it('writes the plotted data as CSV and leaves empty buckets out', () => {
+    const def = fig4(fixture);
+    const rows = def.csv.rows;
+    expect(rows.filter((r) => r.panel === 'per-model')).toHaveLength(6); // 2 models + pooled, 2 arms
+    const curve = rows.filter((r) => r.panel === 'difficulty' && r.source === 'data');
+    expect(curve).toHaveLength(6); // buckets 0, 2, 3 for each arm; bucket 1 is empty everywhere
+    expect(curve.some((r) => r.bucket === 1)).toBe(false);
+    expect(rows.filter((r) => r.source === 'paper-website')).toHaveLength(18);
+    const csv = toCsv(def.csv.columns, rows);
+    const lines = csv.trim().split('\n');
+    expect(lines[0]).toBe(FIG4_CSV_COLUMNS.join(','));
+    expect(lines).toHaveLength(1 + 6 + 6 + 18);
+    expect(lines[1]).toMatch(/^per-model,data,model-a,solo,Solo,,,14,30,0,0\.4666666666666667,0\.3\d+,0\.6\d+,,$/);
+    expect(lines).toContain('difficulty,data,pooled,coop-msg,Coop (with messaging),3,0.875,0,10,2,0,0,' + `${fixture.curves.find((c) => c.model === 'pooled' && c.arm === 'coop-msg')!.points[3]!.ci_high},${pooledAuc('coop-msg')},${pooledRetention}`);
+    expect(lines).toContain('difficulty,paper-website,pooled,solo,"Paper, Solo",,0.05,,,,0.75,0.69,0.81,0.3425,');
+  });
+
+  it('draws no bars or points for entries with total 0', () => {
+    const data = difficultyFixture();
+    data.overall.push({ model: 'model-c', arm: 'solo', successes: 0, total: 0, unknown: 5, rate: null, ci_low: null, ci_high: null });
+    const def = fig4(data);
+    expect(JSON.stringify(def.spec)).not.toContain('model-c');
+  });
+});

@@ -1,0 +1,10 @@
+export { fig4, FIG4_CSV_COLUMNS, type Fig4Options } from './figures/fig4.js';
+export { fig4PerModel, FIG4_PER_MODEL_CSV_COLUMNS, type Fig4PerModelOptions } from './figures/fig4-per-model.js';
+export { loadDifficulty } from './load.js';
+export { PAPER_FIG4_WEBSITE_CURVE, PAPER_FIG4_SOURCE, paperCurveAuc, trapezoid, type PaperCurvePoint } from './paper-reference.js';
+export { renderFigure, writeFigure, type FigureDefinition, type RenderedFigure, type WrittenFigure } from './render/figure.js';
+export { specToSvg, svgSize } from './render/svg.js';
+export { svgToPng, rasterize, PNG_SCALE } from './render/png.js';
+export { svgToPdf } from './render/pdf.js';
+export { toCsv } from './render/csv.js';
+export { FONT_FAMILY, FONT_FILES } from './render/fonts.js';

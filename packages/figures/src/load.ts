@@ -1,0 +1,6 @@
+import { DifficultyFileSchema, readJsonFile, type DifficultyFile } from '@cooperbench-repro/contracts';
+
+/** Reads and validates data/difficulty.json; a bad file raises a DataFileError naming file and field. */
+export function loadDifficulty(file: string): Promise<DifficultyFile> {
+  return readJsonFile(file, DifficultyFileSchema);
+}

@@ -1,0 +1,57 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { TopLevelSpec } from 'vega-lite';
+import { writeFileAtomic } from '@cooperbench-repro/contracts';
+import { toCsv, type CsvRow } from './csv.js';
+import { svgToPdf } from './pdf.js';
+import { PNG_SCALE, svgToPng } from './png.js';
+import { specToSvg, svgSize } from './svg.js';
+
+/** What a figure module builds from its data: the chart and the rows it plots. */
+export interface FigureDefinition {
+  /** File stem under the output directory, e.g. `fig4`. */
+  name: string;
+  title: string;
+  spec: TopLevelSpec;
+  csv: { columns: readonly string[]; rows: readonly CsvRow[] };
+}
+
+export interface RenderedFigure {
+  svg: string;
+  png: Buffer;
+  pdf: Buffer;
+  csv: string;
+  width: number;
+  height: number;
+  warnings: string[];
+}
+
+export async function renderFigure(fig: FigureDefinition, pngScale = PNG_SCALE): Promise<RenderedFigure> {
+  const { svg, warnings } = await specToSvg(fig.spec);
+  const { width, height } = svgSize(svg);
+  const png = svgToPng(svg, pngScale);
+  const pdf = await svgToPdf(svg, fig.title);
+  const csv = toCsv(fig.csv.columns, fig.csv.rows);
+  return { svg, png, pdf, csv, width, height, warnings };
+}
+
+export interface WrittenFigure extends RenderedFigure {
+  files: { svg: string; png: string; pdf: string; csv: string };
+}
+
+/** Renders and writes `<outDir>/<name>.{svg,png,pdf,csv}`, each atomically. */
+export async function writeFigure(fig: FigureDefinition, outDir: string, pngScale = PNG_SCALE): Promise<WrittenFigure> {
+  const rendered = await renderFigure(fig, pngScale);
+  await mkdir(outDir, { recursive: true });
+  const files = {
+    svg: join(outDir, `${fig.name}.svg`),
+    png: join(outDir, `${fig.name}.png`),
+    pdf: join(outDir, `${fig.name}.pdf`),
+    csv: join(outDir, `${fig.name}.csv`),
+  };
+  await writeFileAtomic(files.svg, rendered.svg);
+  await writeFileAtomic(files.png, rendered.png);
+  await writeFileAtomic(files.pdf, rendered.pdf);
+  await writeFileAtomic(files.csv, rendered.csv);
+  return { ...rendered, files };
+}
