@@ -6,3 +6,4 @@ export * from './arm-mapping.js';
 export * from './run-record.js';
 export * from './collect-report.js';
 export * from './difficulty.js';
+export * from './communication.js';
