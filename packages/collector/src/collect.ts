@@ -1,11 +1,8 @@
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import {
   CollectReportSchema,
-  DataFileError,
-  RunRecordSchema,
-  parseJsonlText,
   validate,
   writeFileAtomic,
   type CollectReport,
@@ -18,6 +15,8 @@ import { loadIndex, loadStoreLines, sha256, type CollectIndex } from './collect-
 import { listRunDirs, scanRun, type RunScan } from './discover.js';
 import { runPairJob, type PairJob } from './pair-job.js';
 import { runPairJobs, type PoolOptions } from './pair-pool.js';
+import { mergeImportedStores } from './imported-stores.js';
+import { assertLogRoot } from './log-root.js';
 import { createProgress, type Progress } from './progress.js';
 import { resolveRunContext, type RunContext } from './run-context.js';
 
@@ -34,6 +33,8 @@ export interface CollectOptions {
   pool?: PoolOptions;
 }
 
+export { CollectUsageError } from './log-root.js';
+
 export interface CollectResult {
   report: CollectReport;
   /** Pairs parsed from their files this time vs. reused from the index (not part of the report, which must be deterministic). */
@@ -41,29 +42,9 @@ export interface CollectResult {
   reused: number;
 }
 
-export class CollectUsageError extends Error {}
-
-function assertLogRoot(logRoot: string): void {
-  if (!existsSync(logRoot) || !statSync(logRoot).isDirectory()) {
-    throw new CollectUsageError(`log root ${logRoot}: expected a directory holding upstream run directories (as \`cooperbench run --log-dir\` writes them)`);
-  }
-  if (looksLikeOneRun(logRoot)) {
-    throw new CollectUsageError(`log root ${logRoot}: this is a single run directory (it has solo/, coop/ or team/ with <repo>_task directories, or config.json and summary.json); pass its parent, the --log-dir`);
-  }
-}
-
 async function writeIfChanged(file: string, text: string): Promise<void> {
   if (existsSync(file) && statSync(file).size === Buffer.byteLength(text) && readFileSync(file, 'utf8') === text) return;
   await writeFileAtomic(file, text);
-}
-
-/** A run directory holds solo/, coop/ or team/ with <repo>_task/<integer task id>/ below (or run-level config + summary). */
-function looksLikeOneRun(dir: string): boolean {
-  const isDir = (p: string) => existsSync(p) && statSync(p).isDirectory();
-  const hasUpstreamTasks = (settingDir: string) =>
-    readdirSync(settingDir).some((repo) => repo.endsWith('_task') && isDir(join(settingDir, repo)) && readdirSync(join(settingDir, repo)).some((t) => /^\d+$/.test(t)));
-  if (['solo', 'coop', 'team'].some((s) => isDir(join(dir, s)) && hasUpstreamTasks(join(dir, s)))) return true;
-  return existsSync(join(dir, 'config.json')) && existsSync(join(dir, 'summary.json'));
 }
 
 const outcomeCounts = () => ({ pass: 0, fail: 0, unknown: 0 });
@@ -198,32 +179,4 @@ export async function collect(opts: CollectOptions): Promise<CollectResult> {
   await writeIfChanged(opts.reportFile, `${JSON.stringify(report, null, 2)}\n`);
   await writeIfChanged(opts.indexFile, `${JSON.stringify(nextIndex)}\n`);
   return { report, reparsed, reused };
-}
-
-/**
- * Adds the records of every `*.jsonl` store in the imported directory (validated line by line). A file
- * that does not validate is an error in the report and contributes nothing, rather than half its lines.
- */
-function mergeImportedStores(dir: string | null, lines: Map<string, string>, problems: Problem[]): { file: string; records: number }[] {
-  if (!dir || !existsSync(dir)) return [];
-  const out: { file: string; records: number }[] = [];
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.jsonl')).sort()) {
-    const file = join(dir, name);
-    const display = relative(process.cwd(), file);
-    try {
-      const records = parseJsonlText(display, readFileSync(file, 'utf8'), RunRecordSchema);
-      const clash = records.find((r) => lines.has(r.record_id));
-      if (clash) {
-        problems.push({ severity: 'error', code: 'duplicate-record', file: display, field: 'record_id', expected: 'record ids not already collected from the log root', message: `${clash.record_id} is both in the logs and in this imported store; the imported store is skipped`, run: clash.run, pair: clash.record_id, rejected_pairs: 0 });
-        continue;
-      }
-      for (const r of records) lines.set(r.record_id, JSON.stringify(r));
-      out.push({ file: display, records: records.length });
-    } catch (err) {
-      if (!(err instanceof DataFileError)) throw err;
-      const issue = err.issues[0]!;
-      problems.push({ severity: 'error', code: 'invalid-imported-store', file: display, field: issue.field, expected: issue.expected, message: `${issue.message || 'invalid'}; the imported store is skipped`, run: null, pair: null, rejected_pairs: 0 });
-    }
-  }
-  return out;
 }
