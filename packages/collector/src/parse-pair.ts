@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { z } from 'zod';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -82,9 +83,9 @@ export function parsePairDir(ref: PairDirRef, ctx: RunContext, fileNames?: reado
         throw err;
       }
     };
-    const check = <T>(name: string, shape: { safeParse: (v: unknown) => unknown }, value: unknown): T => {
+    const check = <S extends z.ZodType>(name: string, shape: S, value: unknown): z.infer<S> => {
       try {
-        return validate(rel(name), shape as never, value) as T;
+        return validate(rel(name), shape, value);
       } catch (err) {
         if (err instanceof DataFileError) throw fromDataFileError(err, 'invalid-field');
         throw err;
@@ -107,15 +108,15 @@ export function parsePairDir(ref: PairDirRef, ctx: RunContext, fileNames?: reado
     }
 
     let agents: AgentRun[];
-    let result: ReturnType<typeof SoloResultShape.parse> | ReturnType<typeof CoopResultShape.parse>;
+    let result: z.infer<typeof SoloResultShape> | z.infer<typeof CoopResultShape>;
     let messagesSent: number | null = null;
     let teamMetrics: Record<string, unknown> | null = null;
     if (setting === 'solo') {
-      const solo = check<ReturnType<typeof SoloResultShape.parse>>('result.json', SoloResultShape, rawResult);
+      const solo = check('result.json', SoloResultShape, rawResult);
       result = solo;
       agents = [toAgentRun('solo', solo.agent, null)];
     } else {
-      const coop = check<ReturnType<typeof CoopResultShape.parse>>('result.json', CoopResultShape, rawResult);
+      const coop = check('result.json', CoopResultShape, rawResult);
       result = coop;
       agents = Object.entries(coop.agents)
         .map(([id, a]) => toAgentRun(id, a, a.feature_id))
@@ -145,7 +146,7 @@ export function parsePairDir(ref: PairDirRef, ctx: RunContext, fileNames?: reado
     if (names.has('eval.json')) {
       const rawEval = readJson('eval.json') as Record<string, unknown>;
       synthetic ||= Boolean(rawEval?.[SYNTHETIC_MARKER_FIELD]);
-      const ev = check<ReturnType<typeof EvalShape.parse>>('eval.json', EvalShape, rawEval);
+      const ev = check('eval.json', EvalShape, rawEval);
       const evalFeatures = [...ev.features].sort((a, b) => a - b);
       if (ev.repo !== ref.repo || ev.task_id !== ref.taskId || evalFeatures[0] !== ref.features[0] || evalFeatures[1] !== ref.features[1]) {
         throw new PairError({ code: 'identity-mismatch', file: rel('eval.json'), field: 'repo/task_id/features', expected: `${ref.repo} ${ref.taskId} [${ref.features.join(', ')}]`, message: `eval.json says ${ev.repo} ${ev.task_id} [${ev.features.join(', ')}]` });
@@ -166,7 +167,7 @@ export function parsePairDir(ref: PairDirRef, ctx: RunContext, fileNames?: reado
     let messages: Message[] = [];
     if (setting !== 'solo') {
       if (names.has('conversation.json')) {
-        const conv = check<ReturnType<typeof ConversationShape.parse>>('conversation.json', ConversationShape, readJson('conversation.json'));
+        const conv = check('conversation.json', ConversationShape, readJson('conversation.json'));
         messages = conv.map((m) => ({ from: m.from, to: m.to, feature_id: m.feature_id ?? null, text: m.message, timestamp: m.timestamp ?? null }));
       } else {
         warn({ code: 'missing-conversation', file: rel('conversation.json'), field: null, expected: 'conversation.json (upstream writes [] when nobody wrote)', message: 'treated as no messages' });
