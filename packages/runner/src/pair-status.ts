@@ -76,13 +76,15 @@ export function runStatus(e: Experiment, inv: Invocation, pairs: PairSpec[]): Ru
  * that stale file. Move such files aside (never delete: they are the record of what happened) so the
  * re-run gets a fresh evaluation.
  */
-export function setAsideStaleEvals(status: RunStatus, attempt: number): string[] {
+export function setAsideStaleEvals(status: RunStatus): string[] {
   const moved: string[] = [];
   for (const s of status.pairs) {
     if (!s.staleEval) continue;
-    const from = join(s.dir, 'eval.json');
-    const to = join(s.dir, `eval.stale-${attempt}.json`);
-    renameSync(from, to);
+    // The first free name: earlier runner executions may have set other evals of this pair aside.
+    let n = 1;
+    while (existsSync(join(s.dir, `eval.stale-${n}.json`))) n++;
+    const to = join(s.dir, `eval.stale-${n}.json`);
+    renameSync(join(s.dir, 'eval.json'), to);
     moved.push(to);
   }
   return moved;

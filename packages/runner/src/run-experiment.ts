@@ -122,7 +122,7 @@ export async function runExperiment(e: Experiment, opts: RunOptions): Promise<Ru
       status = runStatus(e, inv, plan.pairs);
       const kind = nextStep(status, opts.mode, e.eval.auto);
       if (kind === null) break;
-      const setAside = setAsideStaleEvals(status, attempt);
+      const setAside = setAsideStaleEvals(status);
       if (setAside.length) progress.line(`${inv.runName}: moved ${setAside.length} stale eval.json aside (upstream keeps them on re-run)`);
       const argv = kind === 'run' ? inv.argv : evalArgv(e, inv);
       const started = new Date().toISOString();
