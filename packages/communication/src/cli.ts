@@ -1,0 +1,64 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { CommunicationFileSchema, DataFileError, RunRecordSchema, readJsonFileSync, readJsonlFile, validate, writeJsonAtomic } from '@cooperbench-repro/contracts';
+import { computeCommunication } from './compute.js';
+import { CommunicationOptionsSchema } from './config.js';
+
+const HELP = `cooperbench-communication: Figure 5 numbers and the qualitative coordination table from the results store
+
+Usage: node packages/communication/dist/cli.js [--store data/results.jsonl] [--config packages/communication/config.json] [--out data/communication.json]
+`;
+
+const pct = (x: number | null | undefined) => (x === null || x === undefined ? 'n/a' : `${(100 * x).toFixed(1)}%`);
+const num = (x: number | null | undefined, d = 3) => (x === null || x === undefined ? 'n/a' : x.toFixed(d));
+
+async function main(): Promise<void> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        store: { type: 'string', default: 'data/results.jsonl' },
+        config: { type: 'string', default: 'packages/communication/config.json' },
+        out: { type: 'string', default: 'data/communication.json' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (err) {
+    process.stderr.write(`error: ${(err as Error).message}\n${HELP}`);
+    process.exit(2);
+  }
+  if (values.help) return void process.stdout.write(HELP);
+  const options = readJsonFileSync(values.config, CommunicationOptionsSchema);
+  const records = await readJsonlFile(values.store, RunRecordSchema);
+  const file = validate('communication result', CommunicationFileSchema, computeCommunication(records, options));
+  await writeJsonAtomic(values.out, file);
+
+  const lines = [
+    `communication: ${file.inputs.records} records (${file.inputs.synthetic_records} synthetic), ${file.inputs.coop_records} coop, ${file.inputs.conversations_with_messages} conversations with messages`,
+  ];
+  if (Number(file.parameters.messages_in_no_messaging_arms) > 0)
+    lines.push(`  warning: ${file.parameters.messages_in_no_messaging_arms} messages in ${file.parameters.conversations_in_no_messaging_arms} conversations of no-messaging arms (reported in speech_acts, kept out of the transcript measures)`);
+  for (const c of file.communication_share.filter((c) => c.messages > 0)) {
+    const acts = file.speech_acts.find((s) => s.model === c.model && s.arm === c.arm)!;
+    lines.push(`  ${c.model} ${c.arm}: ${c.messages} messages / ${c.steps} steps = ${pct(c.share)}; acts ${Object.entries(acts.shares).map(([a, s]) => `${a} ${pct(s)}`).join(', ')}`);
+  }
+  for (const c of file.comm_vs_nocomm)
+    lines.push(
+      `  ${c.model} ${c.with_arm} vs ${c.without_arm} (${c.matched_pairs} pairs): success ${pct(c.success.with.rate)} vs ${pct(c.success.without.rate)} (p=${num(c.success.test.p_value, 4)}); ` +
+        `conflict ${pct(c.conflict.with.rate)} vs ${pct(c.conflict.without.rate)} (p=${num(c.conflict.test.p_value, 4)})`,
+    );
+  lines.push(
+    `  first-turn plan: conflict ${pct(file.first_turn_plan.with_plan.rate)} (n=${file.first_turn_plan.with_plan.total}) vs ${pct(file.first_turn_plan.without_plan.rate)} (n=${file.first_turn_plan.without_plan.total}), p=${num(file.first_turn_plan.test.p_value, 4)} [paper 29.4% vs 51.5%]`,
+    `  plan:question ratio: no-conflict ${num(file.plan_question_ratio.no_conflict, 2)} vs conflict ${num(file.plan_question_ratio.conflict, 2)} [paper 2.04 vs 1.31]`,
+    `  wrote ${values.out}`,
+  );
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof DataFileError) {
+    process.stderr.write(`error: ${err.message}\n`);
+    process.exit(2);
+  }
+  throw err;
+});

@@ -1,0 +1,340 @@
+import { SPEECH_ACTS, type CommunicationFile, type Interval, type RunRecord, type SpeechAct, type TestResult } from '@cooperbench-repro/contracts';
+import { classifyConversation, type ConversationAnalysis } from './classify.js';
+import { parseArmPairs, type CommunicationOptions } from './config.js';
+import { SPEECH_ACT_RULES } from './speech-act-rules.js';
+import { fisherExact, mannWhitneyU } from './statistics.js';
+import { FILE_EXTENSIONS, LINE_MENTION } from './text-features.js';
+import { wilsonInterval } from './wilson.js';
+
+/** The paper's values (paper-definitions.md section 5). */
+export const PAPER = {
+  plan_question_ratio: { no_conflict: 2.04, conflict: 1.31 },
+  first_turn_plan_conflict_rate: { with_plan: 0.294, without_plan: 0.515 },
+  line_mentions: { success: 32.6, failure: 22.5 },
+  path_mentions: { success: 13.1, failure: 10.0 },
+  /** Figure 5(c) bar labels, axis-order reading (claude, gpt-5, minimax, qwen-instruct, qwen-coder). */
+  communication_share: { claude: 0.2, 'gpt-5': 0.163, minimax: 0.136, 'qwen-instruct': 0.062, 'qwen-coder': 0.033 },
+} as const;
+
+export const GROUPS = {
+  conflict_vs_no_conflict: ['conflict', 'no-conflict'],
+  success_vs_failure: ['success', 'failure'],
+} as const;
+
+/** One coop transcript with messages, in a messaging arm: the unit of the qualitative measures. */
+export interface Transcript {
+  record: RunRecord;
+  analysis: ConversationAnalysis;
+  counts: Record<SpeechAct, number>;
+}
+
+const zeroCounts = (): Record<SpeechAct, number> => Object.fromEntries(SPEECH_ACTS.map((a) => [a, 0])) as Record<SpeechAct, number>;
+
+/** Sum of the agents' steps; legacy imports carry no per-agent runs, so their total_steps is used. */
+export function stepsOf(r: RunRecord): number {
+  return r.agents.length > 0 ? r.agents.reduce((s, a) => s + a.steps, 0) : r.total_steps;
+}
+
+const pairKey = (r: RunRecord) => `${r.repo}/${r.task_id}/${r.features[0]}_${r.features[1]}`;
+
+function interval(successes: number, total: number, unknown: number, confidence: number): Interval {
+  const w = wilsonInterval(successes, total, confidence);
+  return { successes, total, unknown, rate: w.rate, ci_low: w.low, ci_high: w.high };
+}
+
+function shares(counts: Record<SpeechAct, number>, denom: number): Record<SpeechAct, number | null> {
+  return Object.fromEntries(SPEECH_ACTS.map((a) => [a, denom > 0 ? counts[a] / denom : null])) as Record<SpeechAct, number | null>;
+}
+
+const byModelArm = (a: { model: string; arm: string }, b: { model: string; arm: string }) =>
+  a.model < b.model ? -1 : a.model > b.model ? 1 : a.arm < b.arm ? -1 : a.arm > b.arm ? 1 : 0;
+
+function groupOf(t: Transcript, split: keyof typeof GROUPS): string | null {
+  if (split === 'conflict_vs_no_conflict') return t.record.merge.naive_conflict === null ? null : t.record.merge.naive_conflict ? 'conflict' : 'no-conflict';
+  return t.record.outcome === 'unknown' ? null : t.record.outcome === 'pass' ? 'success' : 'failure';
+}
+
+const mean = (xs: readonly number[]) => (xs.length === 0 ? null : xs.reduce((s, x) => s + x, 0) / xs.length);
+
+interface Measure {
+  measure: string;
+  description: string;
+  kind: 'count' | 'rate';
+  /** Per transcript value (null: not defined for this transcript, left out). */
+  value: (t: Transcript) => number | null;
+  paper: Record<string, number> | null;
+}
+
+const MEASURES: Measure[] = [
+  { measure: 'turns', description: 'Messages in the transcript.', kind: 'count', value: (t) => t.analysis.messages.length, paper: null },
+  {
+    measure: 'messages_per_agent',
+    description: 'Messages divided by the number of agents who sent at least one.',
+    kind: 'count',
+    value: (t) => t.analysis.messages.length / Math.max(1, t.analysis.messagesBySender.size),
+    paper: null,
+  },
+  { measure: 'one_sided', description: 'Share of transcripts where only one agent sent messages (Fisher between groups).', kind: 'rate', value: (t) => (t.analysis.messagesBySender.size === 1 ? 1 : 0), paper: null },
+  { measure: 'plans', description: 'Messages labelled Plan.', kind: 'count', value: (t) => t.counts.Plan, paper: null },
+  { measure: 'questions', description: 'Messages labelled Question.', kind: 'count', value: (t) => t.counts.Question, paper: null },
+  { measure: 'answers', description: 'Messages labelled Answer.', kind: 'count', value: (t) => t.counts.Answer, paper: null },
+  { measure: 'updates', description: 'Messages labelled Update.', kind: 'count', value: (t) => t.counts.Update, paper: null },
+  { measure: 'acks', description: 'Messages labelled Ack.', kind: 'count', value: (t) => t.counts.Ack, paper: null },
+  {
+    measure: 'plan_question_ratio_per_transcript',
+    description: 'Mean over transcripts with at least one Question of Plans / Questions (the per-transcript reading; the pooled ratio is plan_question_ratio_pooled).',
+    kind: 'count',
+    value: (t) => (t.counts.Question > 0 ? t.counts.Plan / t.counts.Question : null),
+    paper: null,
+  },
+  {
+    measure: 'line_mentions',
+    description: 'Line-number mentions per transcript (regex matches over all message texts, code included).',
+    kind: 'count',
+    value: (t) => t.analysis.messages.reduce((s, m) => s + m.features.lineMentions, 0),
+    paper: { ...PAPER.line_mentions },
+  },
+  {
+    measure: 'path_mentions',
+    description: 'File-path mentions per transcript (regex matches over all message texts, URLs masked).',
+    kind: 'count',
+    value: (t) => t.analysis.messages.reduce((s, m) => s + m.features.pathMentions, 0),
+    paper: { ...PAPER.path_mentions },
+  },
+  { measure: 'unanswered_questions', description: 'Questions (messages that ask) that no later reply of the partner answered or acknowledged.', kind: 'count', value: (t) => t.analysis.unansweredQuestions, paper: null },
+  {
+    measure: 'first_turn_plan',
+    description: 'Share of transcripts whose first message is a Plan (untimed transcripts per untimed_first_turn).',
+    kind: 'rate',
+    value: (t) => (t.analysis.firstTurnPlan === null ? null : t.analysis.firstTurnPlan ? 1 : 0),
+    paper: null,
+  },
+];
+
+export function computeCommunication(records: readonly RunRecord[], opts: CommunicationOptions): CommunicationFile {
+  const classifyOpts = { ackMaxWords: opts.ack_max_words, nonLatinMax: opts.non_latin_letter_share_max, untimedFirstTurn: opts.untimed_first_turn };
+  const coop = records.filter((r) => r.setting !== 'solo');
+
+  // Classify every conversation once, in every arm (messages in a no-messaging arm are classified too, and kept apart).
+  const analyses = new Map<RunRecord, ConversationAnalysis>();
+  let unexpectedMessages = 0;
+  let unexpectedConversations = 0;
+  let untimed = 0;
+  for (const r of coop) {
+    if (r.messages.length === 0) continue;
+    const a = classifyConversation(r.messages, classifyOpts);
+    analyses.set(r, a);
+    if (!a.timed) untimed++;
+    if (!r.messaging_enabled) {
+      unexpectedMessages += r.messages.length;
+      unexpectedConversations++;
+    }
+  }
+  const countsOf = (r: RunRecord) => {
+    const c = zeroCounts();
+    for (const m of analyses.get(r)?.messages ?? []) c[m.act]++;
+    return c;
+  };
+
+  // Speech acts and communication share per (model, arm), for every non-solo arm.
+  const groups = new Map<string, { model: string; arm: string; records: RunRecord[] }>();
+  for (const r of coop) {
+    const key = `${r.model}\0${r.arm}`;
+    const g = groups.get(key) ?? { model: r.model, arm: r.arm, records: [] };
+    g.records.push(r);
+    groups.set(key, g);
+  }
+  const speech_acts: CommunicationFile['speech_acts'] = [];
+  const communication_share: CommunicationFile['communication_share'] = [];
+  for (const g of [...groups.values()].sort(byModelArm)) {
+    const counts = zeroCounts();
+    let messages = 0;
+    let steps = 0;
+    let conversations = 0;
+    for (const r of g.records) {
+      const c = countsOf(r);
+      for (const a of SPEECH_ACTS) counts[a] += c[a];
+      messages += r.messages.length;
+      if (r.messages.length > 0) conversations++;
+      steps += stepsOf(r);
+    }
+    speech_acts.push({ model: g.model, arm: g.arm, messages, counts, shares: shares(counts, messages) });
+    communication_share.push({ model: g.model, arm: g.arm, conversations, messages, steps, share: steps > 0 ? messages / steps : null, by_act: shares(counts, steps) });
+  }
+
+  // Comm vs no-comm per model on matched, evaluated pairs.
+  const comm_vs_nocomm: CommunicationFile['comm_vs_nocomm'] = [];
+  const models = [...new Set(coop.map((r) => r.model))].sort();
+  for (const pair of parseArmPairs(opts.arm_pairs)) {
+    for (const model of models) {
+      const withRecs = groups.get(`${model}\0${pair.with}`)?.records;
+      const withoutRecs = groups.get(`${model}\0${pair.without}`)?.records;
+      if (!withRecs || !withoutRecs) continue;
+      const byPair = (rs: RunRecord[]) => {
+        const m = new Map<string, RunRecord[]>();
+        for (const r of rs) m.set(pairKey(r), [...(m.get(pairKey(r)) ?? []), r]);
+        return m;
+      };
+      const w = byPair(withRecs);
+      const wo = byPair(withoutRecs);
+      const shared = [...w.keys()].filter((k) => wo.has(k));
+      const side = (known: (r: RunRecord) => boolean, event: (r: RunRecord) => boolean) => {
+        const usable = shared.filter((k) => w.get(k)!.some(known) && wo.get(k)!.some(known));
+        const usableSet = new Set(usable);
+        const tally = (m: Map<string, RunRecord[]>) => {
+          let k = 0;
+          let n = 0;
+          let unknown = 0;
+          for (const key of shared) {
+            for (const r of m.get(key)!) {
+              if (usableSet.has(key) && known(r)) {
+                n++;
+                if (event(r)) k++;
+              } else unknown++;
+            }
+          }
+          return { k, n, unknown };
+        };
+        const a = tally(w);
+        const b = tally(wo);
+        return {
+          pairs: usable.length,
+          with: interval(a.k, a.n, a.unknown, opts.confidence),
+          without: interval(b.k, b.n, b.unknown, opts.confidence),
+          test: fisherExact(a.k, a.n - a.k, b.k, b.n - b.k, opts.fisher_relative_tolerance),
+        };
+      };
+      const success = side((r) => r.outcome !== 'unknown', (r) => r.outcome === 'pass');
+      const conflict = side((r) => r.merge.naive_conflict !== null, (r) => r.merge.naive_conflict === true);
+      comm_vs_nocomm.push({
+        model,
+        with_arm: pair.with,
+        without_arm: pair.without,
+        matched_pairs: success.pairs,
+        success: { with: success.with, without: success.without, test: success.test },
+        conflict: { with: conflict.with, without: conflict.without, test: conflict.test },
+      });
+    }
+  }
+
+  // Qualitative measures over coop transcripts with messages in messaging arms.
+  const transcripts: Transcript[] = coop.filter((r) => r.messaging_enabled && analyses.has(r)).map((r) => ({ record: r, analysis: analyses.get(r)!, counts: countsOf(r) }));
+  const qualitative: CommunicationFile['qualitative'] = [];
+  for (const m of MEASURES) {
+    const groupsOut: Record<string, { mean: number | null; n: number }> = {};
+    const tests: Record<string, TestResult> = {};
+    for (const split of Object.keys(GROUPS) as (keyof typeof GROUPS)[]) {
+      const [g1, g2] = GROUPS[split];
+      const vals: Record<string, number[]> = { [g1]: [], [g2]: [] };
+      for (const t of transcripts) {
+        const g = groupOf(t, split);
+        const v = m.value(t);
+        if (g !== null && v !== null) vals[g]!.push(v);
+      }
+      const x = vals[g1]!;
+      const y = vals[g2]!;
+      groupsOut[g1] = { mean: mean(x), n: x.length };
+      groupsOut[g2] = { mean: mean(y), n: y.length };
+      if (m.kind === 'rate') {
+        const kx = x.filter((v) => v === 1).length;
+        const ky = y.filter((v) => v === 1).length;
+        tests[split] = fisherExact(kx, x.length - kx, ky, y.length - ky, opts.fisher_relative_tolerance);
+      } else tests[split] = mannWhitneyU(x, y, opts.mann_whitney_continuity_correction);
+    }
+    qualitative.push({ measure: m.measure, description: m.description, groups: groupsOut, tests, paper: m.paper });
+  }
+
+  // Plan:Question ratio, pooled per group (sum of Plans / sum of Questions).
+  const pooledRatio = (g: string) => {
+    let plans = 0;
+    let questions = 0;
+    let n = 0;
+    for (const t of transcripts) {
+      if (groupOf(t, 'conflict_vs_no_conflict') !== g) continue;
+      plans += t.counts.Plan;
+      questions += t.counts.Question;
+      n++;
+    }
+    return { plans, questions, n, ratio: questions > 0 ? plans / questions : null };
+  };
+  const pqConflict = pooledRatio('conflict');
+  const pqNoConflict = pooledRatio('no-conflict');
+  qualitative.push({
+    measure: 'plan_question_ratio_pooled',
+    description:
+      'Total Plans / total Questions over the transcripts of each group (pooled). Test: Fisher on the 2x2 table of Plan vs Question message counts by group (treats messages as independent; indicative only).',
+    groups: { conflict: { mean: pqConflict.ratio, n: pqConflict.n }, 'no-conflict': { mean: pqNoConflict.ratio, n: pqNoConflict.n } },
+    tests: { conflict_vs_no_conflict: fisherExact(pqConflict.plans, pqConflict.questions, pqNoConflict.plans, pqNoConflict.questions, opts.fisher_relative_tolerance) },
+    paper: { 'no-conflict': PAPER.plan_question_ratio.no_conflict, conflict: PAPER.plan_question_ratio.conflict },
+  });
+
+  // First-turn planning vs naive-merge conflict.
+  const withPlan = { k: 0, n: 0, unknown: 0 };
+  const withoutPlan = { k: 0, n: 0, unknown: 0 };
+  for (const t of transcripts) {
+    const ftp = t.analysis.firstTurnPlan;
+    if (ftp === null) continue;
+    const cell = ftp ? withPlan : withoutPlan;
+    const c = t.record.merge.naive_conflict;
+    if (c === null) cell.unknown++;
+    else {
+      cell.n++;
+      if (c) cell.k++;
+    }
+  }
+  const first_turn_plan = {
+    with_plan: interval(withPlan.k, withPlan.n, withPlan.unknown, opts.confidence),
+    without_plan: interval(withoutPlan.k, withoutPlan.n, withoutPlan.unknown, opts.confidence),
+    test: fisherExact(withPlan.k, withPlan.n - withPlan.k, withoutPlan.k, withoutPlan.n - withoutPlan.k, opts.fisher_relative_tolerance),
+  };
+  qualitative.push({
+    measure: 'first_turn_plan_conflict_rate',
+    description: 'Naive-merge conflict rate of transcripts whose first message is a Plan (with_plan) vs not (without_plan). Test: Fisher.',
+    groups: { with_plan: { mean: first_turn_plan.with_plan.rate, n: withPlan.n }, without_plan: { mean: first_turn_plan.without_plan.rate, n: withoutPlan.n } },
+    tests: { with_vs_without: first_turn_plan.test },
+    paper: { ...PAPER.first_turn_plan_conflict_rate },
+  });
+
+  // Communication share beside the paper's per-model bars (the models differ; the keys say which is which).
+  qualitative.push({
+    measure: 'communication_share_by_model',
+    description: 'Messages / agent steps per model in messaging arms (groups keyed "model/arm"); paper: Figure 5(c) bar labels for its five models.',
+    groups: Object.fromEntries(communication_share.filter((c) => groups.get(`${c.model}\0${c.arm}`)!.records.some((r) => r.messaging_enabled)).map((c) => [`${c.model}/${c.arm}`, { mean: c.share, n: c.conversations }])),
+    tests: {},
+    paper: { ...PAPER.communication_share },
+  });
+
+  return {
+    schema: 'cooperbench-repro/communication@1',
+    parameters: {
+      ...opts,
+      speech_act_rules: SPEECH_ACT_RULES.map((r) => r.name).join(' > '),
+      speech_act_method: 'deterministic ordered rules on the message prose (src/speech-act-rules.ts); first matching rule wins',
+      message_order: 'timestamp order (stable) when every timestamp is present; stored order otherwise (untimed)',
+      self_prefix: 'leading "agentN:" / "[agentN]" / "agentN here:" stripped before classification',
+      steps: 'sum of agents[].steps; total_steps when a record has no per-agent runs (legacy imports)',
+      communication_share_by_act: 'by_act[act] = messages of that act / steps, so by_act sums to share',
+      matching: 'pairs keyed repo/task_id/features present in both arms; success uses pairs with a known outcome in both arms, conflict pairs with a known naive_conflict in both',
+      transcripts: 'records in messaging arms (messaging_enabled) with at least one message; messages in no-messaging arms are counted in speech_acts and communication_share only',
+      mann_whitney: 'U of the first group from simple-statistics wilcoxonRankSum; two-sided normal approximation with tie-corrected variance; effect = U / (n1 n2)',
+      fisher: 'two-sided, sum of hypergeometric pmf (stdlib) of tables with p <= p_obs * (1 + tol); effect = sample odds ratio',
+      line_mention_regex: LINE_MENTION.source,
+      path_mention_rule: `token with a slash whose last segment has an extension, or two or more slashes, or a bare name with extension in {${FILE_EXTENSIONS.join(',')}}; URLs masked`,
+      messages_in_no_messaging_arms: unexpectedMessages,
+      conversations_in_no_messaging_arms: unexpectedConversations,
+      untimed_conversations: untimed,
+    },
+    inputs: {
+      records: records.length,
+      synthetic_records: records.filter((r) => r.synthetic).length,
+      coop_records: coop.length,
+      conversations_with_messages: analyses.size,
+    },
+    speech_acts,
+    communication_share,
+    comm_vs_nocomm,
+    qualitative,
+    first_turn_plan,
+    plan_question_ratio: { no_conflict: pqNoConflict.ratio, conflict: pqConflict.ratio, paper: { ...PAPER.plan_question_ratio } },
+  };
+}
