@@ -12,18 +12,25 @@ function ranForReal(output: string): string[] {
     .sort();
 }
 
-const FIGURE_FILES = ['fig4.svg', 'fig4.png', 'fig4.pdf', 'fig4.csv', 'fig4-per-model.svg', 'fig4-per-model.png', 'fig4-per-model.pdf', 'fig4-per-model.csv'];
+const FIGURE_FILES = [
+  ...['fig4', 'fig4-per-model', 'fig5'].flatMap((f) => ['svg', 'png', 'pdf', 'csv'].map((ext) => `${f}.${ext}`)),
+  'qualitative.md',
+  'qualitative.tex',
+];
 
 describe('nx run figures:build on a fresh copy of the workspace', () => {
-  it('runs collect -> difficulty -> figures, then only what a change affects', () => {
+  it('runs collect -> difficulty/communication -> figures, then only what a change affects', () => {
     const ws = tempWorkspace();
     cpSync(join(WORKSPACE, 'data/logs'), join(ws, 'data/logs'), { recursive: true });
     cpSync(join(WORKSPACE, 'data/run-arms.json'), join(ws, 'data/run-arms.json'));
 
     const first = nx(ws, ['run', 'figures:build']);
-    expect(ranForReal(first)).toEqual(expect.arrayContaining(['collector:collect', 'difficulty:compute', 'figures:fig4', 'figures:fig4-per-model']));
+    expect(ranForReal(first)).toEqual(
+      expect.arrayContaining(['collector:collect', 'difficulty:compute', 'communication:compute', 'figures:fig4', 'figures:fig4-per-model', 'figures:fig5', 'figures:qualitative-table']),
+    );
     for (const f of FIGURE_FILES) expect(statSync(join(ws, 'figures', f)).size).toBeGreaterThan(100);
     expect(existsSync(join(ws, 'data/difficulty.json'))).toBe(true);
+    expect(existsSync(join(ws, 'data/communication.json'))).toBe(true);
     const fig4Png = readFileSync(join(ws, 'figures/fig4.png'));
 
     // Second run: everything from the cache.
@@ -37,8 +44,8 @@ describe('nx run figures:build on a fresh copy of the workspace', () => {
     const third = nx(ws, ['run', 'figures:build']);
     expect(ranForReal(third)).toEqual(['figures:compile', 'figures:fig4']);
 
-    // A result change that moves no difficulty number (a cost) re-runs collect and difficulty, but
-    // difficulty.json comes out byte-identical, so both figures stay cached.
+    // A result change that moves no analysed number (a cost) re-runs collect and both analysis stages,
+    // but difficulty.json and communication.json come out byte-identical, so every figure stays cached.
     const run = readdirSync(join(ws, 'data/logs')).find((r) => r.includes('coop-msg'))!;
     const repo = readdirSync(join(ws, 'data/logs', run, 'coop'))[0]!;
     const task = readdirSync(join(ws, 'data/logs', run, 'coop', repo))[0]!;
@@ -48,9 +55,22 @@ describe('nx run figures:build on a fresh copy of the workspace', () => {
     result.total_cost += 1;
     writeFileSync(resultFile, JSON.stringify(result));
     const difficultyBefore = readFileSync(join(ws, 'data/difficulty.json'), 'utf8');
+    const communicationBefore = readFileSync(join(ws, 'data/communication.json'), 'utf8');
     const fourth = nx(ws, ['run', 'figures:build']);
-    expect(ranForReal(fourth)).toEqual(['collector:collect', 'difficulty:compute']);
+    expect(ranForReal(fourth)).toEqual(['collector:collect', 'communication:compute', 'difficulty:compute']);
     expect(readFileSync(join(ws, 'data/difficulty.json'), 'utf8')).toBe(difficultyBefore);
+    expect(readFileSync(join(ws, 'data/communication.json'), 'utf8')).toBe(communicationBefore);
+
+    // A change to the speech-act rules (short acknowledgements no longer count as Ack) re-runs the
+    // communication stage, Figure 5 and the qualitative table, and nothing else.
+    const rules = join(ws, 'packages/communication/src/speech-act-rules.ts');
+    const ackRule = 'test: (c) => c.features.ackOpener && c.features.words <= c.ackMaxWords && !c.features.asks,';
+    const rulesText = readFileSync(rules, 'utf8');
+    expect(rulesText).toContain(ackRule);
+    writeFileSync(rules, rulesText.replace(ackRule, 'test: () => false,'));
+    const fifth = nx(ws, ['run', 'figures:build']);
+    expect(ranForReal(fifth)).toEqual(['communication:build', 'communication:compute', 'figures:fig5', 'figures:qualitative-table']);
+    expect(readFileSync(join(ws, 'data/communication.json'), 'utf8')).not.toBe(communicationBefore);
     // Rendering is deterministic: the re-rendered (comment-only change) and the cached figure are the first one, byte for byte.
     expect(readFileSync(join(ws, 'figures/fig4.png')).equals(fig4Png)).toBe(true);
   }, 300_000);

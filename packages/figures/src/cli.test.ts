@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { writeCommunicationFixture } from './test-support/communication-fixture.js';
 import { writeFixture } from './test-support/fixture.js';
 
 // The CLI is run from its compiled output (the test target depends on `compile`).
@@ -58,5 +59,37 @@ describe('cli', () => {
     expect(unknown.stderr).toContain('unknown figure "fig9"');
     expect(run(['fig4', '--bogus']).code).toBe(2);
     expect(run([]).code).toBe(2);
+  });
+
+  it('fig5 and qualitative-table read --data (a communication file) and write to --out', () => {
+    const data = writeCommunicationFixture({ synthetic: true });
+    const out = mkdtempSync(join(tmpdir(), 'figures-out-'));
+    const f = run(['fig5', '--data', data, '--out', out]);
+    expect(f.stderr).toBe('');
+    expect(f.code).toBe(0);
+    expect(f.stdout).toContain('fig5: wrote');
+    expect(f.stdout).toContain('[SYNTHETIC: 160/160 records]');
+    for (const ext of ['svg', 'png', 'pdf', 'csv']) expect(existsSync(join(out, `fig5.${ext}`))).toBe(true);
+    expect(readFileSync(join(out, 'fig5.csv'), 'utf8')).toContain('paper-table6-llm');
+    const t = run(['qualitative-table', '--data', data, '--out', out]);
+    expect(t.stderr).toBe('');
+    expect(t.code).toBe(0);
+    expect(t.stdout).toContain('qualitative-table: wrote');
+    expect(t.stdout).toContain('(7 rows)');
+    expect(readFileSync(join(out, 'qualitative.md'), 'utf8')).toContain('SYNTHETIC DEMO DATA');
+    expect(readFileSync(join(out, 'qualitative.tex'), 'utf8')).toContain('\\toprule');
+  });
+
+  it('fig5 defaults to data/communication.json and names it when missing or invalid', () => {
+    const missing = spawnSync(process.execPath, [CLI, 'fig5'], { encoding: 'utf8', cwd: mkdtempSync(join(tmpdir(), 'figures-cwd-')) });
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('data/communication.json');
+    const bad = writeCommunicationFixture({}, (d) => {
+      (d.inputs as Record<string, unknown>).records = 'many';
+    });
+    const r = run(['qualitative-table', '--data', bad, '--out', mkdtempSync(join(tmpdir(), 'figures-out-'))]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(bad);
+    expect(r.stderr).toContain('inputs.records');
   });
 });

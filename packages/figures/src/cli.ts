@@ -1,44 +1,72 @@
 #!/usr/bin/env node
 import { isAbsolute, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DataFileError, type DifficultyFile } from '@cooperbench-repro/contracts';
+import { DataFileError, type CommunicationFile, type DifficultyFile } from '@cooperbench-repro/contracts';
 import { fig4 } from './figures/fig4.js';
 import { fig4PerModel } from './figures/fig4-per-model.js';
-import { loadDifficulty } from './load.js';
+import { fig5 } from './figures/fig5.js';
+import { loadCommunication, loadDifficulty } from './load.js';
 import type { FigureDefinition } from './render/figure.js';
 import { writeFigure } from './render/figure.js';
+import { writeQualitativeTable } from './tables/qualitative.js';
 
-interface FigureCommand {
-  describe: string;
-  build(data: DifficultyFile, opts: { paperReference: boolean; source: string }): FigureDefinition;
+interface BuildOptions {
+  paperReference: boolean;
+  source: string;
 }
 
-/** Each figure reads data/difficulty.json (the only input so far); later figures add their own files. */
+/** Which data file a command reads, its default path, and how it is loaded. */
+const INPUTS = {
+  difficulty: { file: 'data/difficulty.json', load: loadDifficulty },
+  communication: { file: 'data/communication.json', load: loadCommunication },
+} as const;
+
+type FigureCommand =
+  | { kind: 'figure'; input: 'difficulty'; describe: string; build(data: DifficultyFile, opts: BuildOptions): FigureDefinition }
+  | { kind: 'figure'; input: 'communication'; describe: string; build(data: CommunicationFile, opts: BuildOptions): FigureDefinition }
+  | { kind: 'table'; input: 'communication'; describe: string };
+
 const FIGURES: Record<string, FigureCommand> = {
   fig4: {
+    kind: 'figure',
+    input: 'difficulty',
     describe: 'Solo vs coop per model (left) and pooled success vs relative difficulty (right), paper Figure 4',
     build: (data, opts) => fig4(data, opts),
   },
   'fig4-per-model': {
+    kind: 'figure',
+    input: 'difficulty',
     describe: 'one difficulty-curve panel per model, paper Figure 7',
     build: (data, opts) => fig4PerModel(data, { source: opts.source }),
   },
+  fig5: {
+    kind: 'figure',
+    input: 'communication',
+    describe: 'success and naive-merge conflicts with vs without messaging, communication share by speech act, paper Figure 5',
+    build: (data, opts) => fig5(data, opts),
+  },
+  'qualitative-table': {
+    kind: 'table',
+    input: 'communication',
+    describe: 'qualitative coordination measures (paper §5) as <out>/qualitative.md and qualitative.tex',
+  },
 };
 
-const HELP = `cooperbench-figures: render a figure as SVG, PNG, PDF and the CSV of its plotted data
+const HELP = `cooperbench-figures: render a figure as SVG, PNG, PDF and the CSV of its plotted data, or a table as Markdown and LaTeX
 
 Usage:
-  node packages/figures/dist/cli.js <figure> [options]
+  node packages/figures/dist/cli.js <figure or table> [options]
 
-Figures:
+Figures and tables:
 ${Object.entries(FIGURES)
-  .map(([name, f]) => `  ${name.padEnd(16)} ${f.describe}`)
+  .map(([name, f]) => `  ${name.padEnd(18)} ${f.describe}`)
   .join('\n')}
 
 Options:
-  --data FILE             difficulty numbers (default data/difficulty.json)
+  --data FILE             input numbers (default data/difficulty.json for fig4*, data/communication.json
+                          for fig5 and qualitative-table)
   --out DIR               output directory (default figures); writes <figure>.{svg,png,pdf,csv}
-  --no-paper-reference    fig4: leave out the paper's pooled curve overlay
+  --no-paper-reference    fig4, fig5: leave out the paper's reference values
   -h, --help              this text
 
 Exit codes: 0 written, 2 bad usage or unreadable/invalid input.
@@ -61,7 +89,7 @@ async function main(argv: string[]): Promise<void> {
       allowPositionals: true,
       strict: true,
       options: {
-        data: { type: 'string', default: 'data/difficulty.json' },
+        data: { type: 'string' },
         out: { type: 'string', default: 'figures' },
         'no-paper-reference': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -80,24 +108,32 @@ async function main(argv: string[]): Promise<void> {
   const figure = FIGURES[name];
   if (!figure) fail(`unknown figure ${JSON.stringify(name)}; expected one of ${Object.keys(FIGURES).join(', ')}`);
 
-  let data: DifficultyFile;
+  const dataFile = values.data ?? INPUTS[figure.input].file;
+  let data: DifficultyFile | CommunicationFile;
   try {
-    data = await loadDifficulty(values.data);
+    data = await INPUTS[figure.input].load(dataFile);
   } catch (err) {
     if (err instanceof DataFileError) fail(`cannot read the figure's input: ${err.message}`);
     throw err;
   }
-  const definition = figure.build(data, { paperReference: !values['no-paper-reference'], source: values.data });
-  const written = await writeFigure(definition, values.out);
   const show = (f: string) => {
     const rel = relative(process.cwd(), f);
     return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? resolve(f) : rel;
   };
+  const synthetic = data.inputs.synthetic_records > 0 ? ` [SYNTHETIC: ${data.inputs.synthetic_records}/${data.inputs.records} records]` : '';
+  const opts = { paperReference: !values['no-paper-reference'], source: dataFile };
+
+  if (figure.kind === 'table') {
+    const table = await writeQualitativeTable(data as CommunicationFile, values.out, opts);
+    process.stdout.write(`${name}: wrote ${show(table.files.md)} and ${show(table.files.tex)} (${table.rows.length} rows) from ${dataFile}${synthetic}\n`);
+    return;
+  }
+  const definition = figure.input === 'difficulty' ? figure.build(data as DifficultyFile, opts) : figure.build(data as CommunicationFile, opts);
+  const written = await writeFigure(definition, values.out);
   process.stdout.write(
     `${name}: wrote ${show(written.files.svg)} (${written.width}x${written.height}, ${kib(Buffer.byteLength(written.svg))}), ` +
       `${show(written.files.png)} (${kib(written.png.length)}), ${show(written.files.pdf)} (${kib(written.pdf.length)}), ` +
-      `${show(written.files.csv)} (${definition.csv.rows.length} rows) from ${values.data}` +
-      `${data.inputs.synthetic_records > 0 ? ` [SYNTHETIC: ${data.inputs.synthetic_records}/${data.inputs.records} records]` : ''}\n`,
+      `${show(written.files.csv)} (${definition.csv.rows.length} rows) from ${dataFile}${synthetic}\n`,
   );
   for (const w of written.warnings) process.stderr.write(`warning (vega): ${w}\n`);
 }

@@ -8,3 +8,25 @@ export { svgToPng, rasterize, PNG_SCALE } from './render/png.js';
 export { svgToPdf } from './render/pdf.js';
 export { toCsv } from './render/csv.js';
 export { FONT_FAMILY, FONT_FILES } from './render/fonts.js';
+export { fig5, formatP, shortModelName, communicationSubtitle, FIG5_CSV_COLUMNS, FIG5_PANEL_TITLES, FIG5_AXIS_TITLES, type Fig5Options } from './figures/fig5.js';
+export {
+  qualitativeTable,
+  qualitativeRows,
+  writeQualitativeTable,
+  renderMarkdown,
+  renderLatex,
+  escapeLatex,
+  escapeMarkdown,
+  type QualitativeRow,
+  type QualitativeTable,
+  type QualitativeTableOptions,
+} from './tables/qualitative.js';
+export { loadCommunication } from './load.js';
+export {
+  PAPER_MODELS,
+  PAPER_TABLE6_LLM,
+  PAPER_FIG5C_SHARE,
+  PAPER_QUALITATIVE,
+  PAPER_FIG5_SOURCE,
+  type PaperModel,
+} from './paper-reference-communication.js';

@@ -1,0 +1,144 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compile } from 'vega-lite';
+import { CommunicationFileSchema } from '@cooperbench-repro/contracts';
+import { FIG5_AXIS_TITLES, FIG5_CSV_COLUMNS, FIG5_PANEL_TITLES, fig5, formatP, shortModelName } from './figures/fig5.js';
+import { renderFigure, writeFigure } from './render/figure.js';
+import { toCsv } from './render/csv.js';
+import { specToSvg } from './render/svg.js';
+import { communicationFixture } from './test-support/communication-fixture.js';
+import { svgTexts } from './test-support/svg-text.js';
+
+const fixture = communicationFixture();
+
+describe('communication fixture', () => {
+  it('is a valid data/communication.json', () => {
+    expect(CommunicationFileSchema.safeParse(communicationFixture()).success).toBe(true);
+    expect(CommunicationFileSchema.safeParse(communicationFixture({ synthetic: true })).success).toBe(true);
+  });
+});
+
+describe('fig5', () => {
+  it('compiles to vega and renders without warnings', async () => {
+    const def = fig5(fixture);
+    expect(def.name).toBe('fig5');
+    expect(() => compile(def.spec)).not.toThrow();
+    const { warnings } = await specToSvg(def.spec);
+    expect(warnings).toEqual([]);
+  });
+
+  it('has the three panel titles, axis titles and legends', async () => {
+    const texts = svgTexts((await specToSvg(fig5(fixture).spec)).svg);
+    for (const t of Object.values(FIG5_PANEL_TITLES)) expect(texts).toContain(t);
+    for (const t of Object.values(FIG5_AXIS_TITLES)) expect(texts).toContain(t);
+    for (const t of ['With messaging', 'Without messaging', 'Paper: with messaging', 'Paper: without messaging']) expect(texts).toContain(t);
+    for (const t of ['Speech act', 'Plan', 'Question', 'Answer', 'Update', 'Ack', 'Other', 'Paper: total (no per-act breakdown)']) expect(texts).toContain(t);
+    expect(texts).toContain('no paper reference: the paper prints no per-model conflict rates for Fig. 5(b)');
+  });
+
+  it('labels each model with its Fisher p-value, and the paper rows separately', async () => {
+    const texts = svgTexts((await specToSvg(fig5(fixture).spec)).svg);
+    // (a) success p-values, (b) conflict p-values
+    expect(texts).toContain('model-a · p = 1.000');
+    expect(texts).toContain('model-a · p = 0.023');
+    expect(texts).toContain('model-b · p < 0.001');
+    // paper rows in (a) and (c), never matched to the data's models
+    for (const m of ['Claude Sonnet 4.5', 'GPT-5', 'MiniMax M2', 'Qwen3-Instruct', 'Qwen3-Coder']) {
+      expect(texts.filter((t) => t === `Paper: ${m}`)).toHaveLength(2);
+    }
+    // value labels: Table 6 LLM and Fig. 5(c) totals, our share totals
+    for (const t of ['27.9%', '25.9%', '27.3%', '20.0%', '16.3%', '13.6%', '6.2%', '3.3%', '15.0%', '4.0%', '30.0%', '60.0%']) expect(texts).toContain(t);
+  });
+
+  it('leaves the paper rows out when asked', async () => {
+    const def = fig5(fixture, { paperReference: false });
+    const texts = svgTexts((await specToSvg(def.spec)).svg);
+    expect(texts.some((t) => t.startsWith('Paper'))).toBe(false);
+    expect(def.csv.rows.some((r) => r.source !== 'data')).toBe(false);
+    expect((await specToSvg(def.spec)).warnings).toEqual([]);
+  });
+
+  it('says SYNTHETIC visibly if and only if the data are synthetic', async () => {
+    const real = svgTexts((await specToSvg(fig5(fixture).spec)).svg);
+    expect(real.some((t) => /synthetic/i.test(t))).toBe(false);
+    const synth = svgTexts((await specToSvg(fig5(communicationFixture({ synthetic: true })).spec)).svg);
+    expect(synth).toContain('SYNTHETIC DEMO DATA — not real agent runs (all 160 records are synthetic)');
+  });
+
+  it('writes the plotted data, p-values and paper values as CSV', () => {
+    const def = fig5(fixture);
+    const csv = toCsv(def.csv.columns, def.csv.rows);
+    const lines = csv.trim().split('\n');
+    expect(lines[0]).toBe(FIG5_CSV_COLUMNS.join(','));
+    const rows = def.csv.rows;
+    expect(rows.filter((r) => r.panel === 'a-success' && r.source === 'data')).toHaveLength(4);
+    expect(rows.filter((r) => r.panel === 'b-conflict')).toHaveLength(4);
+    expect(rows.filter((r) => r.panel === 'a-success' && r.source === 'paper-table6-llm')).toHaveLength(10);
+    // (c): 6 acts + total per model with messages (the no-messaging arm is not drawn), 5 paper totals
+    expect(rows.filter((r) => r.panel === 'c-share' && r.source === 'data')).toHaveLength(14);
+    expect(rows.filter((r) => r.panel === 'c-share' && r.source === 'paper-fig5c')).toHaveLength(5);
+    expect(lines).toHaveLength(1 + 4 + 4 + 10 + 14 + 5);
+    expect(lines[1]).toMatch(/^a-success,data,model-a,model-a · p = 1\.000,coop-msg,With messaging,,6,20,0,0\.3,0\.14\d+,0\.51\d+,20,fisher-exact \(two-sided\),,1,0\.796,,,$/);
+    expect(lines).toContain('b-conflict,data,model-b,model-b · p < 0.001,coop-nomsg,Without messaging,,11,19,1,0.5789473684210527,' +
+      `${fixture.comm_vs_nocomm[1]!.conflict.without.ci_low},${fixture.comm_vs_nocomm[1]!.conflict.without.ci_high},20,fisher-exact (two-sided),,0.0004,0.597,,,`);
+    expect(lines).toContain('a-success,paper-table6-llm,gpt5,Paper: GPT-5,,Paper: without messaging,,,,,0.2791,,,,,,,,,,');
+    expect(lines).toContain('c-share,paper-fig5c,qwen_coder,Paper: Qwen3-Coder,,,total,,,,0.033,,,,,,,,,,');
+    expect(lines).toContain('c-share,data,model-a,model-a,coop-msg,,Plan,,,,0.05,,,,,,,,20,60,400');
+    expect(lines).toContain('c-share,data,model-a,model-a,coop-msg,,total,60,400,,0.15,,,,,,,,20,60,400');
+    // stacked segments add up to the share
+    const segs = rows.filter((r) => r.panel === 'c-share' && r.model === 'model-b' && r.act !== 'total');
+    expect(segs.reduce((s, r) => s + (r.rate as number), 0)).toBeCloseTo(0.04, 6);
+  });
+
+  it('stacks by-act shares given as shares of messages as well as shares of steps', () => {
+    const data = communicationFixture();
+    const row = data.communication_share.find((s) => s.model === 'model-b' && s.arm === 'coop-msg')!;
+    const counts = data.speech_acts.find((s) => s.model === 'model-b')!;
+    row.by_act = { ...counts.shares };
+    const a = fig5(communicationFixture()).csv.rows.filter((r) => r.model === 'model-b' && r.panel === 'c-share');
+    const b = fig5(data).csv.rows.filter((r) => r.model === 'model-b' && r.panel === 'c-share');
+    expect(b.map((r) => r.rate)).toEqual(a.map((r) => r.rate));
+  });
+
+  it('shortens very long model names in the middle so the p-value stays visible', async () => {
+    const long = 'provider/some-very-long-model-name-2025-09-29-preview-edition';
+    expect(shortModelName('model-a')).toBe('model-a');
+    const short = shortModelName(long);
+    expect(short).toHaveLength(40);
+    expect(short).toBe('provider/some-very-long-m…preview-edition'.slice(0, 25) + '…' + long.slice(-14));
+    const data = communicationFixture();
+    data.comm_vs_nocomm[0]!.model = long;
+    const texts = svgTexts((await specToSvg(fig5(data).spec)).svg);
+    expect(texts).toContain(`${short} · p = 1.000`);
+    expect(fig5(data).csv.rows.filter((r) => r.model === long)).toHaveLength(4);
+  });
+
+  it('formats p-values', () => {
+    expect(formatP(null)).toBe('p n/a');
+    expect(formatP(0.0004)).toBe('p < 0.001');
+    expect(formatP(0.04999)).toBe('p = 0.050');
+    expect(formatP(1)).toBe('p = 1.000');
+  });
+
+  it('same input gives byte-identical SVG, PNG, PDF and CSV files', async () => {
+    const def = () => fig5(communicationFixture({ synthetic: true }));
+    const d1 = mkdtempSync(join(tmpdir(), 'fig5-a-'));
+    const d2 = mkdtempSync(join(tmpdir(), 'fig5-b-'));
+    const w1 = await writeFigure(def(), d1);
+    const w2 = await writeFigure(def(), d2);
+    for (const ext of ['svg', 'png', 'pdf', 'csv'] as const) {
+      const a = readFileSync(w1.files[ext]);
+      const b = readFileSync(w2.files[ext]);
+      expect(a.length, ext).toBeGreaterThan(0);
+      expect(Buffer.compare(a, b), ext).toBe(0);
+    }
+  });
+
+  it('renders a PNG at 2x the SVG size', async () => {
+    const r = await renderFigure(fig5(fixture));
+    expect(r.png.readUInt32BE(16)).toBe(Math.round(r.width * 2));
+    expect(r.png.readUInt32BE(20)).toBe(Math.round(r.height * 2));
+  });
+});
