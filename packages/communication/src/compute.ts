@@ -1,10 +1,9 @@
-import { SPEECH_ACTS, type CommunicationFile, type Interval, type RunRecord, type SpeechAct, type TestResult } from '@cooperbench-repro/contracts';
+import { SPEECH_ACTS, type CommunicationFile, type Interval, type RunRecord, type SpeechAct, type TestResult, wilsonInterval } from '@cooperbench-repro/contracts';
 import { classifyConversation, type ConversationAnalysis } from './classify.js';
 import { parseArmPairs, type CommunicationOptions } from './config.js';
 import { SPEECH_ACT_RULES } from './speech-act-rules.js';
 import { fisherExact, mannWhitneyU } from './statistics.js';
 import { FILE_EXTENSIONS, LINE_MENTION } from './text-features.js';
-import { wilsonInterval } from './wilson.js';
 
 /** The paper's values (paper-definitions.md section 5). */
 export const PAPER = {

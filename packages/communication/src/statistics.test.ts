@@ -1,6 +1,6 @@
+import { wilsonInterval } from '@cooperbench-repro/contracts';
 import { describe, expect, it } from 'vitest';
 import { fisherExact, mannWhitneyU } from './statistics.js';
-import { wilsonInterval } from './wilson.js';
 
 describe('Fisher exact (two-sided)', () => {
   it('matches the tea-tasting table [[3,1],[1,3]]', () => {

@@ -7,3 +7,5 @@ export * from './run-record.js';
 export * from './collect-report.js';
 export * from './difficulty.js';
 export * from './communication.js';
+export * from './failure-modes.js';
+export * from './wilson.js';

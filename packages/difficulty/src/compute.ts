@@ -1,9 +1,9 @@
+import { wilsonInterval } from '@cooperbench-repro/contracts';
 import { from, op } from 'arquero';
 import type { Curve, DifficultyFile, DifficultyOptions, Interval, RunRecord } from '@cooperbench-repro/contracts';
 import { bucketEdges } from './buckets.js';
 import { pairDifficulties, pairKey } from './pair-difficulty.js';
 import { trapezoidAuc } from './trapezoid.js';
-import { wilsonInterval } from './wilson.js';
 
 export const POOLED = 'pooled';
 

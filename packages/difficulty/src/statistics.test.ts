@@ -1,8 +1,8 @@
+import { wilsonInterval } from '@cooperbench-repro/contracts';
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { bucketEdges, bucketOf } from './buckets.js';
 import { trapezoidAuc } from './trapezoid.js';
-import { wilsonInterval } from './wilson.js';
 import { PAPER, readCsv } from './test-support/records.js';
 
 /**

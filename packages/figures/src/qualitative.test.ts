@@ -107,6 +107,17 @@ describe('markdown table', () => {
     const synth = qualitativeTable(communicationFixture({ synthetic: true })).markdown;
     expect(synth).toContain('> **SYNTHETIC DEMO DATA — not real agent runs (all 160 records are synthetic)**');
   });
+
+  it('says how many untimed conversations the first-turn rows exclude, and only when it excludes them', () => {
+    const untimed = { ...fixture, parameters: { ...fixture.parameters, untimed_conversations: 7, untimed_first_turn: 'exclude' } };
+    const table = qualitativeTable(untimed);
+    expect(table.markdown).toMatch(/Note: 7 of \d+ conversations carry no timestamps .* exclude them/);
+    expect(table.latex).toContain('Note: 7 of');
+    const kept = { ...untimed, parameters: { ...untimed.parameters, untimed_first_turn: 'stored-order' } };
+    expect(qualitativeTable(kept).markdown).not.toContain('carry no timestamps');
+    const none = { ...fixture, parameters: { ...fixture.parameters, untimed_conversations: 0, untimed_first_turn: 'exclude' } };
+    expect(qualitativeTable(none).markdown).not.toContain('carry no timestamps');
+  });
 });
 
 describe('latex table', () => {

@@ -207,6 +207,17 @@ function synthNote(data: CommunicationFile): string | null {
   return `SYNTHETIC DEMO DATA — not real agent runs (${share} ${records} records are synthetic)`;
 }
 
+/** Transcripts without timestamps leave the first turn unknown; say how many were excluded and why. */
+export function untimedNote(data: CommunicationFile): string | null {
+  const untimed = Number(data.parameters.untimed_conversations ?? 0);
+  const rule = String(data.parameters.untimed_first_turn ?? '');
+  if (!(untimed > 0) || rule !== 'exclude') return null;
+  return (
+    `${untimed} of ${data.inputs.conversations_with_messages} conversations carry no timestamps (mini_swe_agent_v2 records none), so the order across agents is unknown; ` +
+    'the first-turn rows exclude them (parameter untimed_first_turn = exclude).'
+  );
+}
+
 const cellText = (c: TableCell | null) => (c === null ? '—' : c.n === null ? c.value : `${c.value} (n=${c.n})`);
 
 // ---- Markdown ----------------------------------------------------------------------------------------
@@ -228,6 +239,7 @@ export function renderMarkdown(data: CommunicationFile, rows: readonly Qualitati
     '| Measure | Comparison (A vs B) | Ours: A | Ours: B | Test | Statistic | p | Paper (A / B) |',
     '|---|---|---:|---:|---|---:|---:|---:|',
   );
+  const untimed = untimedNote(data);
   for (const r of rows) {
     const label = r.id === null ? escapeMarkdown(r.label) : `${escapeMarkdown(r.label)} (\`${r.id.replace(/[`|]/g, '?')}\`)`;
     out.push(
@@ -243,6 +255,7 @@ export function renderMarkdown(data: CommunicationFile, rows: readonly Qualitati
       ].join(' | ')} |`,
     );
   }
+  if (untimed) out.push('', `Note: ${escapeMarkdown(untimed)}`);
   out.push('');
   return out.join('\n');
 }
@@ -312,6 +325,8 @@ export function renderLatex(data: CommunicationFile, rows: readonly QualitativeR
       `{\\footnotesize ${tests.map((t, i) => `\\textsuperscript{${String.fromCharCode(97 + i)}}${escapeLatex(t)}`).join('; ')}.\\par}`,
     );
   }
+  const untimed = untimedNote(data);
+  if (untimed) out.push('', '\\smallskip', `{\\footnotesize Note: ${escapeLatex(untimed)}\\par}`);
   out.push('\\end{table*}', '');
   return out.join('\n');
 }

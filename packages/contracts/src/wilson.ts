@@ -1,6 +1,8 @@
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 
 /**
+ * Every interval in the files under data/ is this one, so it lives with the contracts that every stage imports.
+ *
  * Wilson score interval for k successes in n trials (the paper's choice: well calibrated near 0 and 1).
  * z comes from the normal quantile of a statistics library; the interval itself is the closed form
  * of paper-definitions 4.5. Returns nulls for n = 0 (no observation, no interval).
