@@ -36,11 +36,11 @@ type Template = (rng: Rng, me: Speaker, other: Speaker, overlap: boolean) => str
 const PLANS: Template[] = [
   (rng, me) => {
     const w = where(rng, me);
-    return `${me.agentId}: I'm implementing Feature ${me.feature.id} (${me.feature.title}). I'll modify ${w.file} around lines ${w.a}-${w.b} (adding ${me.feature.verb}_${me.feature.noun}). Which files are you touching?`;
+    return `${me.agentId}: I'm implementing Feature ${me.feature.id} (${me.feature.title}). I'll modify ${w.file} around lines ${w.a}-${w.b} (adding ${me.feature.verb}_${me.feature.noun}). Tell me which files you are touching.`;
   },
   (rng, me) => {
     const w = where(rng, me);
-    return `${me.agentId}: plan for feature ${me.feature.id}: add the ${me.feature.noun.replace(/_/g, ' ')} handling in ${w.file}, new code at lines ${w.a}-${w.b}; no other files. Tell me if that collides with yours.`;
+    return `${me.agentId}: my plan for feature ${me.feature.id}: add the ${me.feature.noun.replace(/_/g, ' ')} handling in ${w.file}, new code at lines ${w.a}-${w.b}; no other files. Tell me if that collides with yours.`;
   },
 ];
 
