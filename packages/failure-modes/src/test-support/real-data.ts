@@ -1,0 +1,54 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { collect, importLegacyFile } from '@cooperbench-repro/collector';
+import type { RunRecord } from '@cooperbench-repro/contracts';
+import { transcriptOf, type Transcript } from '../transcript.js';
+
+const HERE = fileURLToPath(new URL('.', import.meta.url));
+export const WORKSPACE = resolve(HERE, '../../../..');
+/** ../shared beside the checkout, as CI has it. */
+export const SHARED = resolve(WORKSPACE, '../shared');
+export const COMMAND_A_RESULTS = join(SHARED, 'command-a-lite-results/results.json');
+export const REAL_LOGS = join(SHARED, 'cooperbench-upstream/real-runs/racso1999-CooperBench/logs');
+const REAL_MAPPING = join(WORKSPACE, 'packages/collector/src/test-support/racso-run-arms.json');
+
+/** The 500 real Command A records (100 coop conversations, no patches), through the legacy importer. */
+export function commandARecords(): RunRecord[] {
+  return importLegacyFile(COMMAND_A_RESULTS, { displayPath: 'command-a-lite-results/results.json', agentFramework: null }).records;
+}
+
+/** Command A coop runs with messages, as transcripts (no patch texts: the legacy file has none). */
+export function commandAConversations(): Transcript[] {
+  return commandARecords()
+    .filter((r) => r.setting === 'coop' && r.messages.length > 0)
+    .map((r) => transcriptOf(r, { logRoot: null }));
+}
+
+let racso: Promise<RunRecord[]> | null = null;
+/** The real claude_code runs (conversations, patches, eval.json), collected into a temp store once per test file. */
+export function racsoRecords(): Promise<RunRecord[]> {
+  racso ??= (async () => {
+    const out = mkdtempSync(join(tmpdir(), 'cb-fm-'));
+    await collect({
+      logRoot: REAL_LOGS,
+      mappingFile: REAL_MAPPING,
+      importedDir: null,
+      storeFile: join(out, 'results.jsonl'),
+      reportFile: join(out, 'collect-report.json'),
+      indexFile: join(out, 'collect-index.json'),
+      progress: { start() {}, tick() {}, stop() {} },
+    });
+    return readFileSync(join(out, 'results.jsonl'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as RunRecord);
+  })();
+  return racso;
+}
+
+/** Real claude_code coop runs with messages, with patch texts read from the real log tree. */
+export async function racsoConversations(): Promise<Transcript[]> {
+  return (await racsoRecords()).filter((r) => r.setting === 'coop' && r.messages.length > 0).map((r) => transcriptOf(r, { logRoot: REAL_LOGS }));
+}
