@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 import { isAbsolute, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DataFileError, type CommunicationFile, type DifficultyFile } from '@cooperbench-repro/contracts';
+import { DataFileError, type CommunicationFile, type DifficultyFile, type FailureModesFile } from '@cooperbench-repro/contracts';
 import { fig4 } from './figures/fig4.js';
 import { fig4PerModel } from './figures/fig4-per-model.js';
 import { fig5 } from './figures/fig5.js';
-import { loadCommunication, loadDifficulty } from './load.js';
+import { fig6 } from './figures/fig6.js';
+import { loadCommunication, loadDifficulty, loadFailureModes } from './load.js';
 import type { FigureDefinition } from './render/figure.js';
 import { writeFigure } from './render/figure.js';
+import { writeFailureModesTable } from './tables/failure-modes.js';
 import { writeQualitativeTable } from './tables/qualitative.js';
 
 interface BuildOptions {
@@ -19,12 +21,14 @@ interface BuildOptions {
 const INPUTS = {
   difficulty: { file: 'data/difficulty.json', load: loadDifficulty },
   communication: { file: 'data/communication.json', load: loadCommunication },
+  'failure-modes': { file: 'data/failure-modes.json', load: loadFailureModes },
 } as const;
 
 type FigureCommand =
   | { kind: 'figure'; input: 'difficulty'; describe: string; build(data: DifficultyFile, opts: BuildOptions): FigureDefinition }
   | { kind: 'figure'; input: 'communication'; describe: string; build(data: CommunicationFile, opts: BuildOptions): FigureDefinition }
-  | { kind: 'table'; input: 'communication'; describe: string };
+  | { kind: 'figure'; input: 'failure-modes'; describe: string; build(data: FailureModesFile, opts: BuildOptions): FigureDefinition }
+  | { kind: 'table'; input: 'communication' | 'failure-modes'; describe: string };
 
 const FIGURES: Record<string, FigureCommand> = {
   fig4: {
@@ -50,6 +54,17 @@ const FIGURES: Record<string, FigureCommand> = {
     input: 'communication',
     describe: 'qualitative coordination measures (paper §5) as <out>/qualitative.md and qualitative.tex',
   },
+  fig6: {
+    kind: 'figure',
+    input: 'failure-modes',
+    describe: 'communication errors per model (turns, repetition, unresponsiveness, hallucination), paper Figure 6',
+    build: (data, opts) => fig6(data, opts),
+  },
+  'failure-modes-table': {
+    kind: 'table',
+    input: 'failure-modes',
+    describe: 'failure symptoms and root causes (paper Tables 1 and 2) as <out>/failure-modes.md and failure-modes.tex',
+  },
 };
 
 const HELP = `cooperbench-figures: render a figure as SVG, PNG, PDF and the CSV of its plotted data, or a table as Markdown and LaTeX
@@ -59,14 +74,15 @@ Usage:
 
 Figures and tables:
 ${Object.entries(FIGURES)
-  .map(([name, f]) => `  ${name.padEnd(18)} ${f.describe}`)
+  .map(([name, f]) => `  ${name.padEnd(20)} ${f.describe}`)
   .join('\n')}
 
 Options:
   --data FILE             input numbers (default data/difficulty.json for fig4*, data/communication.json
-                          for fig5 and qualitative-table)
+                          for fig5 and qualitative-table, data/failure-modes.json for fig6 and
+                          failure-modes-table)
   --out DIR               output directory (default figures); writes <figure>.{svg,png,pdf,csv}
-  --no-paper-reference    fig4, fig5: leave out the paper's reference values
+  --no-paper-reference    fig4, fig5, fig6: leave out the paper's reference values
   -h, --help              this text
 
 Exit codes: 0 written, 2 bad usage or unreadable/invalid input.
@@ -109,7 +125,7 @@ async function main(argv: string[]): Promise<void> {
   if (!figure) fail(`unknown figure ${JSON.stringify(name)}; expected one of ${Object.keys(FIGURES).join(', ')}`);
 
   const dataFile = values.data ?? INPUTS[figure.input].file;
-  let data: DifficultyFile | CommunicationFile;
+  let data: DifficultyFile | CommunicationFile | FailureModesFile;
   try {
     data = await INPUTS[figure.input].load(dataFile);
   } catch (err) {
@@ -124,11 +140,24 @@ async function main(argv: string[]): Promise<void> {
   const opts = { paperReference: !values['no-paper-reference'], source: dataFile };
 
   if (figure.kind === 'table') {
+    if (figure.input === 'failure-modes') {
+      const table = await writeFailureModesTable(data as FailureModesFile, values.out, opts);
+      const judge = (data as FailureModesFile).judge.status === 'not-run' ? ' [LLM judge not run: heuristic estimates only]' : '';
+      process.stdout.write(
+        `${name}: wrote ${show(table.files.md)} and ${show(table.files.tex)} (${table.table1.length} symptoms, ${table.table2.length} causes) from ${dataFile}${synthetic}${judge}\n`,
+      );
+      return;
+    }
     const table = await writeQualitativeTable(data as CommunicationFile, values.out, opts);
     process.stdout.write(`${name}: wrote ${show(table.files.md)} and ${show(table.files.tex)} (${table.rows.length} rows) from ${dataFile}${synthetic}\n`);
     return;
   }
-  const definition = figure.input === 'difficulty' ? figure.build(data as DifficultyFile, opts) : figure.build(data as CommunicationFile, opts);
+  const definition =
+    figure.input === 'difficulty'
+      ? figure.build(data as DifficultyFile, opts)
+      : figure.input === 'communication'
+        ? figure.build(data as CommunicationFile, opts)
+        : figure.build(data as FailureModesFile, opts);
   const written = await writeFigure(definition, values.out);
   process.stdout.write(
     `${name}: wrote ${show(written.files.svg)} (${written.width}x${written.height}, ${kib(Buffer.byteLength(written.svg))}), ` +

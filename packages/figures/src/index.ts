@@ -30,3 +30,45 @@ export {
   PAPER_FIG5_SOURCE,
   type PaperModel,
 } from './paper-reference-communication.js';
+export { loadFailureModes } from './load.js';
+export {
+  fig6,
+  failureModesSubtitle,
+  codeLegendLabel,
+  FIG6_CSV_COLUMNS,
+  FIG6_PANEL_TITLES,
+  FIG6_AXIS_TITLES,
+  FIG6_JUDGE_NOT_RUN,
+  FIG6_NOT_MEASURED,
+  FIG6_HEURISTIC_SERIES,
+  FIG6_PAPER_SERIES,
+  type Fig6Options,
+} from './figures/fig6.js';
+export {
+  failureModesTable,
+  writeFailureModesTable,
+  table1Rows,
+  table2Rows,
+  formatShareCi,
+  formatShareCount,
+  judgeLines,
+  TABLE2_DISCLAIMER,
+  JUDGE_NOT_RUN_TABLES,
+  type Table1Row,
+  type Table2Row,
+  type FailureModesTable,
+  type FailureModesTableOptions,
+} from './tables/failure-modes.js';
+export {
+  PAPER_FIG6,
+  PAPER_TABLE1,
+  PAPER_TABLE2,
+  PAPER_TABLE2_TRACES,
+  PAPER_FIG6_SOURCE,
+  FIG6_GROUP_CODES,
+  COMM_ERROR_LABELS,
+  COMM_ERROR_GROUP_LABELS,
+  SYMPTOM_LABELS,
+  CAUSE_LABELS,
+  type PaperFig6Values,
+} from './paper-reference-failure-modes.js';

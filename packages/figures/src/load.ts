@@ -1,9 +1,11 @@
 import {
   CommunicationFileSchema,
   DifficultyFileSchema,
+  FailureModesFileSchema,
   readJsonFile,
   type CommunicationFile,
   type DifficultyFile,
+  type FailureModesFile,
 } from '@cooperbench-repro/contracts';
 
 /** Reads and validates data/difficulty.json; a bad file raises a DataFileError naming file and field. */
@@ -14,4 +16,9 @@ export function loadDifficulty(file: string): Promise<DifficultyFile> {
 /** Reads and validates data/communication.json; a bad file raises a DataFileError naming file and field. */
 export function loadCommunication(file: string): Promise<CommunicationFile> {
   return readJsonFile(file, CommunicationFileSchema);
+}
+
+/** Reads and validates data/failure-modes.json; a bad file raises a DataFileError naming file and field. */
+export function loadFailureModes(file: string): Promise<FailureModesFile> {
+  return readJsonFile(file, FailureModesFileSchema);
 }

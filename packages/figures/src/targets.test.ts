@@ -37,6 +37,6 @@ describe('nx targets', () => {
     for (const name of ['fig4', 'fig4-per-model']) {
       expect(JSON.stringify(targets[name])).not.toContain('communication');
     }
-    expect(targets.build!.dependsOn).toEqual(['fig4', 'fig4-per-model', 'fig5', 'qualitative-table']);
+    expect(targets.build!.dependsOn).toEqual(['fig4', 'fig4-per-model', 'fig5', 'qualitative-table', 'fig6', 'failure-modes-table']);
   });
 });

@@ -1,0 +1,231 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { PAPER_TABLE1, SYMPTOM_LABELS } from './paper-reference-failure-modes.js';
+import {
+  JUDGE_NOT_RUN_TABLES,
+  TABLE2_DISCLAIMER,
+  failureModesTable,
+  formatShareCi,
+  formatShareCount,
+  table1Rows,
+  table2Rows,
+  writeFailureModesTable,
+} from './tables/failure-modes.js';
+import { failureModesFixture, writeFailureModesFixture } from './test-support/failure-modes-fixture.js';
+
+const complete = failureModesFixture();
+const notRun = failureModesFixture({ judge: 'not-run' });
+
+describe('failure-mode table rows', () => {
+  it("Table 1 has the ten symptoms in the paper's order with our shares and the paper's %", () => {
+    const rows = table1Rows(complete);
+    expect(rows.map((r) => r.symptom)).toEqual(Object.keys(PAPER_TABLE1));
+    expect(rows[0]!.primary).toMatchObject({ successes: 20, total: 60 });
+    expect(rows[0]!.paper).toBe(33.2);
+    expect(rows.map((r) => r.paper).reduce((s, x) => s + x, 0)).toBeCloseTo(99.9, 6);
+    expect(table1Rows(notRun).every((r) => r.primary === null && r.any === null)).toBe(true);
+    expect(table1Rows(notRun).filter((r) => r.heuristic !== null)).toHaveLength(3);
+  });
+
+  it('Table 2 has the three causes with 42/32/26', () => {
+    expect(table2Rows(complete).map((r) => [r.cause, r.paper])).toEqual([
+      ['expectation', 42],
+      ['commitment', 32],
+      ['communication', 26],
+    ]);
+    expect(table2Rows(complete)[0]!.share).toMatchObject({ successes: 37, total: 60 });
+  });
+
+  it('formats shares with Wilson intervals and counts', () => {
+    const iv = complete.table1.rows[0]!.primary_share!;
+    expect(formatShareCi(iv)).toBe(`33.3% [${(iv.ci_low! * 100).toFixed(1)}, ${(iv.ci_high! * 100).toFixed(1)}]`);
+    expect(formatShareCount(complete.table1.rows[0]!.any_label)).toBe('33.3% (24/72)');
+    expect(formatShareCi(null)).toBe('n/a');
+    expect(formatShareCount({ successes: 0, total: 0, unknown: 0, rate: null, ci_low: null, ci_high: null })).toBe('n/a');
+  });
+});
+
+describe('markdown', () => {
+  const md = failureModesTable(complete).markdown;
+  const lines = md.split('\n');
+
+  it('has Table 1 with our share, CI, n, any-label, heuristic and the paper %', () => {
+    expect(lines).toContain('| Symptom | Ours: primary share [95% CI] | n | Any label | Heuristic cross-check | Paper % |');
+    const iv = complete.table1.rows[0]!.primary_share!;
+    expect(lines).toContain(
+      `| Work overlap | 33.3% \\[${(iv.ci_low! * 100).toFixed(1)}, ${(iv.ci_high! * 100).toFixed(1)}\\] | 20/60 | 33.3% (24/72) | 37.5% (30/80) | 33.2 |`,
+    );
+    expect(lines.some((l) => l.startsWith('| Divergent architecture |') && l.endsWith('| — | 29.7 |'))).toBe(true);
+    for (const [s, p] of Object.entries(PAPER_TABLE1)) expect(lines.some((l) => l.startsWith(`| ${SYMPTOM_LABELS[s as keyof typeof SYMPTOM_LABELS]} |`) && l.endsWith(`| ${p.toFixed(1)} |`))).toBe(true);
+    expect(md).toContain('12 of 72 failed coop runs judged (16.7%); 80 failed coop runs in all.');
+    const tableLines = lines.filter((l) => l.startsWith('| ') && l.split('|').length === 8);
+    expect(tableLines).toHaveLength(11);
+  });
+
+  it('has Table 2 with 42/32/26, the mapping with its provenance and the derived-cause disclaimer', () => {
+    expect(lines.some((l) => l.startsWith('| Expectation | 61.7% ') && l.endsWith('(37/60) | 42 |'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('| Commitment |') && l.endsWith('| 32 |'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('| Communication |') && l.endsWith('| 26 |'))).toBe(true);
+    expect(md).toContain('Expectation 42%, Commitment 32%, Communication 26%');
+    expect(md).toContain('**Not a reproduction.**');
+    expect(md).toContain('The paper assigned root causes by hand on 50 failed coop traces');
+    expect(md).toContain('so they are not a reproduction');
+    expect(lines).toContain('| Work overlap | Expectation | paper (§6 text) |');
+    expect(lines).toContain('| Divergent architecture | Expectation | ours (the paper states no link) |');
+    for (const stale of ['63', '28%', '10%']) expect(md.includes(`| ${stale}`)).toBe(false);
+    expect(md).not.toMatch(/\b63\b/);
+  });
+
+  it('has the judge status, model, rubric versions, calls and note', () => {
+    expect(md).toContain('- Status: complete (mode read-write)');
+    expect(md).toContain('- Model: gpt-5-2025-08-07');
+    expect(md).toContain('- Rubric versions: comm\\_error: comm-error@2; symptoms: symptoms@1');
+    expect(md).toContain('- API calls this run: 14; answers from the cache: 128; tokens in/out: 512000/31000');
+    expect(md).toContain('- Answers rejected: fewer than two quotes: 1; quote not in transcript: 3');
+    expect(md).toContain(`- Note: ${complete.judge.note}`);
+    expect(md).not.toMatch(/judge not run/i);
+    expect(md).not.toMatch(/synthetic/i);
+  });
+
+  it("says plainly when the judge was not run, and that judge-based numbers are not measured", () => {
+    const off = failureModesTable(notRun).markdown;
+    expect(off).toContain(`> **${JUDGE_NOT_RUN_TABLES.replace(/'/g, "'")}**`);
+    expect(off).toContain('Implementation failure only (no coordination label): not measured (needs the LLM judge).');
+    expect(off).toContain('| Work overlap | n/a | n/a | n/a | 37.5% (30/80) | 33.2 |');
+    expect(off).toContain('| Expectation | n/a | 42 |');
+    expect(off).toContain('- Status: not-run (mode off)');
+    expect(off).toContain('**Not a reproduction.**');
+  });
+
+  it('says SYNTHETIC visibly for synthetic data', () => {
+    expect(failureModesTable(failureModesFixture({ synthetic: true })).markdown).toContain('> **SYNTHETIC DEMO DATA — not real agent runs (all 200 records are synthetic)**');
+  });
+});
+
+describe('latex', () => {
+  const tex = failureModesTable(complete).latex;
+
+  it('is two booktabs tables with the paper values, escaped', () => {
+    for (const s of ['\\toprule', '\\midrule', '\\bottomrule', '\\label{tab:failure-symptoms}', '\\label{tab:failure-causes}', '\\end{table*}', '\\end{table}']) expect(tex).toContain(s);
+    expect(tex).toContain('Symptom & Ours: primary share [95\\% CI] & $n$ & Any label & Heuristic & Paper \\% \\\\');
+    expect(tex).toMatch(/^Work overlap & 33\.3\\% \[\d+\.\d, \d+\.\d\] & 20\/60 & 33\.3\\% \(24\/72\) & 37\.5\\% \(30\/80\) & 33\.2 \\\\$/m);
+    expect(tex).toMatch(/^Expectation & 61\.7\\% \[.*\] \(37\/60\) & 42 \\\\$/m);
+    expect(tex).toContain('Communication & ');
+    expect(tex).toContain('Work overlap & Expectation & paper (\\S{}6 text) \\\\');
+    expect(tex).toContain('rubrics comm\\_error: comm-error@2; symptoms: symptoms@1');
+    expect(tex).toContain(TABLE2_DISCLAIMER.replace(/'/g, "'"));
+    // every body row of the symptom table has 5 unescaped separators
+    const body = tex.split('\n').filter((l) => l.endsWith('\\\\') && SYMPTOM_LABELS.work_overlap && l.replace(/\\&/g, '').split('&').length === 6);
+    expect(body).toHaveLength(11);
+    // no raw specials outside commands: every % is escaped except comment lines
+    for (const l of tex.split('\n').filter((x) => !x.startsWith('%'))) expect(l).not.toMatch(/(^|[^\\])%/);
+    expect(tex).not.toMatch(/synthetic/i);
+  });
+
+  it('escapes specials coming from the data (judge note, model, rubric names)', () => {
+    const data = failureModesFixture();
+    data.judge.note = 'cost $3 & 50% of #calls_{x} ~ ^';
+    data.judge.model = 'vendor/model_v2';
+    const t = failureModesTable(data).latex;
+    expect(t).toContain('cost \\$3 \\& 50\\% of \\#calls\\_\\{x\\} \\textasciitilde{} \\textasciicircum{}');
+    expect(t).toContain('vendor/model\\_v2');
+    expect(failureModesTable(data).markdown).toContain('cost \\$3 & 50% of \\#calls\\_{x} \\~ ^');
+  });
+
+  it('says SYNTHETIC and judge-not-run in the caption when they apply', () => {
+    const synth = failureModesTable(failureModesFixture({ synthetic: true, judge: 'not-run' })).latex;
+    expect(synth).toContain('\\textbf{SYNTHETIC DEMO DATA --- not real agent runs (all 200 records are synthetic).}');
+    expect(synth).toContain('\\textbf{LLM judge not run:');
+  });
+});
+
+describe('writing the tables', () => {
+  it('writes failure-modes.md and failure-modes.tex, byte-identical across runs', async () => {
+    for (const judge of ['complete', 'not-run'] as const) {
+      const d1 = mkdtempSync(join(tmpdir(), 'fm-a-'));
+      const d2 = mkdtempSync(join(tmpdir(), 'fm-b-'));
+      const w1 = await writeFailureModesTable(failureModesFixture({ judge }), d1);
+      const w2 = await writeFailureModesTable(failureModesFixture({ judge }), d2);
+      expect(w1.files).toEqual({ md: join(d1, 'failure-modes.md'), tex: join(d1, 'failure-modes.tex') });
+      for (const k of ['md', 'tex'] as const) {
+        const a = readFileSync(w1.files[k]);
+        expect(a.length).toBeGreaterThan(0);
+        expect(Buffer.compare(a, readFileSync(w2.files[k])), k).toBe(0);
+      }
+      expect(readFileSync(w1.files.md, 'utf8')).toBe(w1.markdown);
+    }
+  });
+});
+
+describe('nx targets', () => {
+  const PKG = JSON.parse(readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '../package.json'), 'utf8')) as {
+    nx: { targets: Record<string, { command?: string; dependsOn?: unknown[]; inputs?: unknown[]; outputs?: string[] }> };
+  };
+  const t = PKG.nx.targets;
+  const CLASSIFY = { projects: ['failure-modes'], target: 'classify' };
+  const OUTPUT = { dependentTasksOutputFiles: 'data/failure-modes.json' };
+
+  it('fig6 runs after failure-modes:classify on data/failure-modes.json and writes its four files', () => {
+    expect(t.fig6!.command).toBe('node packages/figures/dist/cli.js fig6');
+    expect(t.fig6!.dependsOn).toEqual(['compile', CLASSIFY]);
+    expect(t.fig6!.inputs).toContainEqual(OUTPUT);
+    expect(t.fig6!.inputs).toContain('^production');
+    expect(t.fig6!.inputs).not.toContain('{projectRoot}/src/figures/fig4.ts');
+    expect(t.fig6!.inputs).toContain('{projectRoot}/src/figures/fig6.ts');
+    expect(t.fig6!.outputs).toEqual(['svg', 'png', 'pdf', 'csv'].map((e) => `{workspaceRoot}/figures/fig6.${e}`));
+  });
+
+  it('failure-modes-table runs after failure-modes:classify and writes the two table files; build runs both', () => {
+    const tt = t['failure-modes-table']!;
+    expect(tt.command).toBe('node packages/figures/dist/cli.js failure-modes-table');
+    expect(tt.dependsOn).toEqual(['compile', CLASSIFY]);
+    expect(tt.inputs).toContainEqual(OUTPUT);
+    expect(tt.inputs).toContain('{projectRoot}/src/tables/failure-modes.ts');
+    expect(tt.inputs!.some((i) => typeof i === 'string' && i.includes('render'))).toBe(false);
+    expect(tt.outputs).toEqual(['{workspaceRoot}/figures/failure-modes.md', '{workspaceRoot}/figures/failure-modes.tex']);
+    expect(t.build!.dependsOn).toEqual(expect.arrayContaining(['fig6', 'failure-modes-table']));
+  });
+});
+
+describe('cli', () => {
+  // Run from the compiled output (the test target depends on `compile`).
+  const CLI = resolve(dirname(fileURLToPath(import.meta.url)), '../dist/cli.js');
+  const run = (args: string[], cwd?: string) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd });
+
+  it('fig6 and failure-modes-table read --data (a failure-modes file) and write to --out', () => {
+    const data = writeFailureModesFixture({ synthetic: true, judge: 'not-run' });
+    const out = mkdtempSync(join(tmpdir(), 'figures-out-'));
+    const f = run(['fig6', '--data', data, '--out', out]);
+    expect(f.stderr).toBe('');
+    expect(f.status).toBe(0);
+    expect(f.stdout).toContain('fig6: wrote');
+    expect(f.stdout).toContain('[SYNTHETIC: 200/200 records]');
+    for (const ext of ['svg', 'png', 'pdf', 'csv']) expect(existsSync(join(out, `fig6.${ext}`))).toBe(true);
+    expect(readFileSync(join(out, 'fig6.csv'), 'utf8')).toContain('paper-fig6');
+    const t = run(['failure-modes-table', '--data', data, '--out', out]);
+    expect(t.stderr).toBe('');
+    expect(t.status).toBe(0);
+    expect(t.stdout).toContain('failure-modes-table: wrote');
+    expect(t.stdout).toContain('(10 symptoms, 3 causes)');
+    expect(t.stdout).toContain('[LLM judge not run: heuristic estimates only]');
+    expect(readFileSync(join(out, 'failure-modes.md'), 'utf8')).toContain('SYNTHETIC DEMO DATA');
+    expect(readFileSync(join(out, 'failure-modes.tex'), 'utf8')).toContain('\\toprule');
+  });
+
+  it('defaults to data/failure-modes.json and names file and field when missing or invalid', () => {
+    const missing = run(['fig6'], mkdtempSync(join(tmpdir(), 'figures-cwd-')));
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('data/failure-modes.json');
+    const bad = writeFailureModesFixture({}, (d) => {
+      (d.judge as Record<string, unknown>).status = 'maybe';
+    });
+    const r = run(['failure-modes-table', '--data', bad, '--out', mkdtempSync(join(tmpdir(), 'figures-out-'))]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(bad);
+    expect(r.stderr).toContain('judge.status');
+  });
+});

@@ -1,0 +1,221 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { compile } from 'vega-lite';
+import { FailureModesFileSchema, SYMPTOMS } from '@cooperbench-repro/contracts';
+import {
+  FIG6_AXIS_TITLES,
+  FIG6_CSV_COLUMNS,
+  FIG6_HEURISTIC_SERIES,
+  FIG6_JUDGE_NOT_RUN,
+  FIG6_NOT_MEASURED,
+  FIG6_PANEL_TITLES,
+  FIG6_PAPER_SERIES,
+  codeLegendLabel,
+  fig6,
+} from './figures/fig6.js';
+import { PAPER_MODELS } from './paper-reference-communication.js';
+import { COMM_ERROR_LABELS, PAPER_FIG6, PAPER_TABLE1, PAPER_TABLE2 } from './paper-reference-failure-modes.js';
+import { renderFigure, writeFigure } from './render/figure.js';
+import { toCsv } from './render/csv.js';
+import { specToSvg } from './render/svg.js';
+import { failureModesFixture } from './test-support/failure-modes-fixture.js';
+import { svgTexts } from './test-support/svg-text.js';
+
+const complete = failureModesFixture();
+const notRun = failureModesFixture({ judge: 'not-run' });
+const texts = async (data: Parameters<typeof fig6>[0], opts?: Parameters<typeof fig6>[1]) => svgTexts((await specToSvg(fig6(data, opts).spec)).svg);
+const JUDGE_LEGEND = Object.keys(COMM_ERROR_LABELS).map(codeLegendLabel);
+
+describe('failure-modes fixture', () => {
+  it('is a valid data/failure-modes.json whatever the judge status', () => {
+    for (const judge of ['complete', 'not-run', 'partial'] as const) {
+      for (const synthetic of [false, true]) {
+        const r = FailureModesFileSchema.safeParse(failureModesFixture({ judge, synthetic }));
+        expect(r.success, `${judge} ${synthetic} ${r.error?.message}`).toBe(true);
+      }
+    }
+  });
+});
+
+describe('fig6', () => {
+  it('compiles to vega and renders without warnings (judge complete, partial, not run; with and without the paper)', async () => {
+    for (const data of [complete, notRun, failureModesFixture({ judge: 'partial', synthetic: true })]) {
+      for (const paperReference of [true, false]) {
+        const def = fig6(data, { paperReference });
+        expect(def.name).toBe('fig6');
+        expect(() => compile(def.spec)).not.toThrow();
+        expect((await specToSvg(def.spec)).warnings, `${data.judge.status} ${paperReference}`).toEqual([]);
+      }
+    }
+  });
+
+  it('has the four panel titles, axis titles and the sub-code legends when the judge ran', async () => {
+    const t = await texts(complete);
+    for (const s of Object.values(FIG6_PANEL_TITLES)) expect(t).toContain(s);
+    for (const s of Object.values(FIG6_AXIS_TITLES)) expect(t).toContain(s);
+    for (const s of [...JUDGE_LEGEND, FIG6_HEURISTIC_SERIES, FIG6_PAPER_SERIES]) expect(t).toContain(s);
+    expect(t).toContain('Repeats same information (C4a)');
+    expect(t).toContain('Plan drift / unilateral deviation');
+    // judge totals with counts, heuristic cross-check rows beside them
+    for (const s of ['25.0% (10/40)', '10.0% (4/40)', '20.0% (6/30)', '3.3% (1/30)', '30.0% (12/40)', '26.7% (8/30)', '12.3', '4.5']) expect(t).toContain(s);
+    for (const s of ['model-a', 'model-b', 'model-a · heuristic', 'model-b · heuristic']) expect(t).toContain(s);
+    expect(t.filter((s) => s === 'model-a · heuristic')).toHaveLength(2); // repetition and unresponsiveness only
+    expect(t.some((s) => s.includes(FIG6_NOT_MEASURED))).toBe(false);
+  });
+
+  it("says the judge was not run on the figure's face if and only if judge.status is 'not-run'", async () => {
+    const off = await texts(notRun);
+    expect(off).toContain(FIG6_JUDGE_NOT_RUN);
+    for (const data of [complete, failureModesFixture({ judge: 'partial' })]) {
+      const on = await texts(data);
+      expect(on.some((s) => /judge not run/i.test(s))).toBe(false);
+    }
+    expect((await texts(failureModesFixture({ judge: 'partial' }))).some((s) => s.startsWith('LLM judge partial'))).toBe(true);
+  });
+
+  it('without the judge shows only heuristic estimates, labelled as such, and no hallucination measure', async () => {
+    const t = await texts(notRun);
+    for (const s of JUDGE_LEGEND) expect(t).not.toContain(s);
+    expect(t).toContain(FIG6_HEURISTIC_SERIES);
+    expect(t).toContain('ours: HEURISTIC ESTIMATE ONLY, not judge labels');
+    expect(t.filter((s) => s === FIG6_NOT_MEASURED)).toHaveLength(2);
+    expect(t).toContain('model-a · heuristic');
+    expect(t).not.toContain('25.0% (10/40)'); // no judge total anywhere
+    expect(t).toContain('30.0% (12/40)');
+    const rows = fig6(notRun).csv.rows;
+    expect(rows.some((r) => r.source === 'judge')).toBe(false);
+    expect(rows.filter((r) => r.source === 'heuristic').every((r) => r.label_source === 'heuristic' && String(r.label).endsWith('· heuristic'))).toBe(true);
+    expect(rows.filter((r) => r.panel === 'd-hallucination' && r.source === 'none')).toHaveLength(2);
+  });
+
+  it("shows the paper's per-model values as separate grey rows, and leaves them out when asked", async () => {
+    const t = await texts(complete);
+    for (const m of PAPER_MODELS) expect(t.filter((s) => s === `Paper: ${m.label}`)).toHaveLength(4);
+    for (const s of ['14.5', '15.5', '37.1%', '21.3%', '6.9%', '2.1%']) expect(t).toContain(s);
+    const def = fig6(complete, { paperReference: false });
+    const bare = svgTexts((await specToSvg(def.spec)).svg);
+    expect(bare.some((s) => s.startsWith('Paper'))).toBe(false);
+    expect(def.csv.rows.some((r) => r.source === 'paper-fig6')).toBe(false);
+  });
+
+  it('says SYNTHETIC visibly if and only if the data are synthetic', async () => {
+    expect((await texts(complete)).some((s) => /synthetic/i.test(s))).toBe(false);
+    expect((await texts(notRun)).some((s) => /synthetic/i.test(s))).toBe(false);
+    for (const judge of ['complete', 'not-run'] as const) {
+      const t = await texts(failureModesFixture({ judge, synthetic: true }));
+      expect(t).toContain('SYNTHETIC DEMO DATA — not real agent runs (all 200 records are synthetic)');
+    }
+  });
+
+  it('writes the plotted data, heuristic estimates and paper values as CSV', () => {
+    const def = fig6(complete);
+    const csv = toCsv(def.csv.columns, def.csv.rows);
+    const lines = csv.trim().split('\n');
+    expect(lines[0]).toBe(FIG6_CSV_COLUMNS.join(','));
+    const rows = def.csv.rows;
+    expect(rows.filter((r) => r.panel === 'a-turns')).toHaveLength(2 + 5);
+    expect(rows.filter((r) => r.panel === 'b-repetition')).toHaveLength(2 * (2 + 1 + 1) + 5);
+    expect(rows.filter((r) => r.panel === 'c-unresponsiveness')).toHaveLength(2 * (3 + 1 + 1) + 5);
+    expect(rows.filter((r) => r.panel === 'd-hallucination')).toHaveLength(2 * (3 + 1) + 5);
+    expect(lines).toHaveLength(1 + 48);
+    expect(lines).toContain('a-turns,data,model-a,model-a,,,,,,,,,,,40,12.25');
+    expect(lines).toContain('a-turns,paper-fig6,claude,Paper: Claude Sonnet 4.5,,,,,,,,,,,,14.5');
+    expect(lines).toContain(`b-repetition,judge,model-a,model-a,repetition,C4a,Repeats same information,judge,6,40,0,0.15,${complete.fig6[0]!.groups[0]!.by_code.C4a!.ci_low},${complete.fig6[0]!.groups[0]!.by_code.C4a!.ci_high},40,`);
+    expect(lines.some((l) => l.startsWith('b-repetition,judge,model-a,model-a,repetition,total,Repetition,judge,10,40,0,0.25,'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('b-repetition,heuristic,model-a,model-a · heuristic,repetition,total,Repetition,heuristic,12,40,0,0.3,'))).toBe(true);
+    expect(lines).toContain('c-unresponsiveness,paper-fig6,minimax,Paper: MiniMax M2,unresponsiveness,total,Unresponsiveness,,,,,0.213,,,,');
+    expect(lines).toContain('d-hallucination,judge,model-b,model-b,hallucination,plan_drift,Plan drift / unilateral deviation,judge,0,30,0,0,0,0.11351850572737189,30,'.replace('0.11351850572737189', String(complete.fig6[1]!.groups[2]!.by_code.plan_drift!.ci_high)));
+    // sub-codes add up to the group total
+    for (const m of complete.fig6) {
+      for (const g of m.groups) {
+        const parts = rows.filter((r) => r.model === m.model && r.group === g.group && r.source === 'judge' && r.code !== 'total');
+        expect(parts.reduce((s, r) => s + (r.successes as number), 0)).toBe(g.share!.successes);
+      }
+    }
+    expect(toCsv(fig6(notRun).csv.columns, fig6(notRun).csv.rows).trim().split('\n')).toHaveLength(1 + 7 + 7 + 7 + 7);
+  });
+
+  it('same input gives byte-identical SVG, PNG, PDF and CSV files', async () => {
+    for (const judge of ['complete', 'not-run'] as const) {
+      const def = () => fig6(failureModesFixture({ judge, synthetic: true }));
+      const d1 = mkdtempSync(join(tmpdir(), 'fig6-a-'));
+      const d2 = mkdtempSync(join(tmpdir(), 'fig6-b-'));
+      const w1 = await writeFigure(def(), d1);
+      const w2 = await writeFigure(def(), d2);
+      for (const ext of ['svg', 'png', 'pdf', 'csv'] as const) {
+        const a = readFileSync(w1.files[ext]);
+        expect(a.length, ext).toBeGreaterThan(0);
+        expect(Buffer.compare(a, readFileSync(w2.files[ext])), `${judge} ${ext}`).toBe(0);
+      }
+    }
+  });
+
+  it('renders a PNG at 2x the SVG size', async () => {
+    const r = await renderFigure(fig6(complete));
+    expect(r.png.readUInt32BE(16)).toBe(Math.round(r.width * 2));
+    expect(r.png.readUInt32BE(20)).toBe(Math.round(r.height * 2));
+    expect(r.warnings).toEqual([]);
+  });
+});
+
+// ---- the paper's numbers against paper_reference_numbers.csv (when the shared checkout is there) ----------
+
+const CSV = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../shared/cooperbench-paper/paper_reference_numbers.csv');
+
+function splitCsvLine(line: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cur += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
+
+describe.skipIf(!existsSync(CSV))('paper failure-mode constants', () => {
+  const ref = new Map<string, number>();
+  if (existsSync(CSV)) {
+    const [, ...lines] = readFileSync(CSV, 'utf8').trim().split(/\r?\n/);
+    for (const line of lines) {
+      const [metric, model, value] = splitCsvLine(line);
+      ref.set(`${metric}|${model}`, Number(value));
+    }
+  }
+  const get = (metric: string, model: string) => {
+    const v = ref.get(`${metric}|${model}`);
+    expect(v, `${metric}|${model}`).toBeTypeOf('number');
+    return v!;
+  };
+
+  it('equal the Figure 6 per-model values (a)-(d)', () => {
+    for (const m of PAPER_MODELS) {
+      const p = PAPER_FIG6[m.key];
+      expect(p.turns, m.key).toBe(get('fig6a_avg_conversation_turns', m.key));
+      expect(p.repetition, m.key).toBe(get('fig6b_repetition', m.key));
+      expect(p.unresponsiveness, m.key).toBe(get('fig6c_unresponsiveness', m.key));
+      expect(p.hallucination, m.key).toBe(get('fig6d_hallucination', m.key));
+    }
+  });
+
+  it('equal Table 1 (ten symptoms) and Table 2 (42/32/26, never the stale 63/28/10)', () => {
+    for (const s of SYMPTOMS) expect(PAPER_TABLE1[s], s).toBe(get('table1_symptom_share', s));
+    expect(Object.keys(PAPER_TABLE1)).toEqual([...SYMPTOMS]);
+    for (const c of ['expectation', 'commitment', 'communication'] as const) expect(PAPER_TABLE2[c], c).toBe(get('table2_root_cause_share', c));
+    expect(PAPER_TABLE2).toEqual({ expectation: 42, commitment: 32, communication: 26 });
+  });
+});

@@ -1,0 +1,305 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeFileAtomic, type Cause, type FailureModesFile, type Interval, type Symptom } from '@cooperbench-repro/contracts';
+import { CAUSE_LABELS, PAPER_TABLE1, PAPER_TABLE2, PAPER_TABLE2_TRACES, SYMPTOM_LABELS } from '../paper-reference-failure-modes.js';
+import { escapeLatex, escapeMarkdown, formatPaper } from './qualitative.js';
+
+/**
+ * The failure-mode tables (paper §6): Table 1, coordination-failure symptoms (our primary-symptom share
+ * with its Wilson interval and n, any-label prevalence, the heuristic cross-check rate, the paper's %), the
+ * count of implementation-only failures, and Table 2, root causes DERIVED from our primary symptoms through
+ * a mapping table (the paper assigned causes by hand on 50 traces, so ours is not a reproduction), with
+ * the judge's status, model, rubric versions and calls. Written as Markdown and as booktabs LaTeX,
+ * deterministically.
+ */
+
+export interface Table1Row {
+  symptom: Symptom;
+  label: string;
+  primary: Interval | null;
+  any: Interval | null;
+  heuristic: Interval | null;
+  /** The paper's Table 1 percent. */
+  paper: number;
+}
+
+export interface Table2Row {
+  cause: Cause;
+  label: string;
+  share: Interval | null;
+  /** The paper's Table 2 percent (42/32/26). */
+  paper: number;
+}
+
+export interface FailureModesTable {
+  table1: Table1Row[];
+  table2: Table2Row[];
+  markdown: string;
+  latex: string;
+}
+
+export interface FailureModesTableOptions {
+  source?: string;
+}
+
+/** The statement printed with every Table 2: the paper's causes were assigned by hand, ours are derived. */
+export const TABLE2_DISCLAIMER =
+  `The paper assigned root causes by hand on ${PAPER_TABLE2_TRACES} failed coop traces (reading symptom labels, conversation logs and merged artifacts). ` +
+  "Our shares are derived mechanically from the judge's primary symptoms through the mapping below, so they are not a reproduction of the paper's Table 2; " +
+  'compare them only as a rough consistency check.';
+
+export const JUDGE_NOT_RUN_TABLES =
+  "LLM judge not run: Table 1's judge columns (primary share, any-label prevalence) and Table 2 are not measured; only the heuristic cross-check is.";
+
+const pct1 = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+/** "33.3% [22.7, 45.9]" (Wilson interval in percent), "n/a" when there is no rate. */
+export function formatShareCi(iv: Interval | null): string {
+  if (iv === null || iv.rate === null || iv.total === 0) return 'n/a';
+  const ci = iv.ci_low === null || iv.ci_high === null ? '' : ` [${(iv.ci_low * 100).toFixed(1)}, ${(iv.ci_high * 100).toFixed(1)}]`;
+  return `${pct1(iv.rate)}${ci}`;
+}
+
+/** "33.3% (24/72)", "n/a" when there is no rate. */
+export function formatShareCount(iv: Interval | null): string {
+  if (iv === null || iv.rate === null || iv.total === 0) return 'n/a';
+  return `${pct1(iv.rate)} (${iv.successes}/${iv.total})`;
+}
+
+const countText = (iv: Interval | null) => (iv === null ? 'n/a' : `${iv.successes}/${iv.total}`);
+
+export function table1Rows(data: FailureModesFile): Table1Row[] {
+  const bySymptom = new Map(data.table1.rows.map((r) => [r.symptom, r]));
+  const known = Object.keys(PAPER_TABLE1) as Symptom[];
+  // Paper order first; symptoms the data adds (none today) after.
+  const order = [...known, ...data.table1.rows.map((r) => r.symptom).filter((s) => !known.includes(s))];
+  return order.map((symptom) => {
+    const r = bySymptom.get(symptom);
+    return {
+      symptom,
+      label: SYMPTOM_LABELS[symptom] ?? symptom,
+      primary: r?.primary_share ?? null,
+      any: r?.any_label ?? null,
+      heuristic: r?.heuristic ?? null,
+      paper: PAPER_TABLE1[symptom] ?? r?.paper_percent ?? NaN,
+    };
+  });
+}
+
+export function table2Rows(data: FailureModesFile): Table2Row[] {
+  const byCause = new Map(data.table2.rows.map((r) => [r.cause, r]));
+  return (Object.keys(PAPER_TABLE2) as Cause[]).map((cause) => ({
+    cause,
+    label: CAUSE_LABELS[cause],
+    share: byCause.get(cause)?.share ?? null,
+    paper: PAPER_TABLE2[cause],
+  }));
+}
+
+function synthNote(data: FailureModesFile): string | null {
+  const { records, synthetic_records } = data.inputs;
+  if (synthetic_records <= 0) return null;
+  const share = synthetic_records === records ? 'all' : `${synthetic_records} of`;
+  return `SYNTHETIC DEMO DATA — not real agent runs (${share} ${records} records are synthetic)`;
+}
+
+function confidenceText(data: FailureModesFile): string {
+  const c = data.parameters.confidence;
+  return typeof c === 'number' && c > 0 && c < 1 ? `Wilson ${Math.round(c * 100)}%` : 'Wilson';
+}
+
+function ciHeader(data: FailureModesFile): string {
+  const c = data.parameters.confidence;
+  return typeof c === 'number' && c > 0 && c < 1 ? `${Math.round(c * 100)}% CI` : 'CI';
+}
+
+const sortedEntries = <T>(r: Record<string, T>) => Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+const recordText = (r: Record<string, string | number>, empty: string) =>
+  Object.keys(r).length === 0 ? empty : sortedEntries(r).map(([k, v]) => `${k}: ${v}`).join('; ');
+
+/** Plain-text lines about the judge: status, model, mode, rubric versions, calls, tokens, rejections, note. */
+export function judgeLines(data: FailureModesFile): string[] {
+  const j = data.judge;
+  return [
+    `Status: ${j.status} (mode ${j.mode})`,
+    `Model: ${j.model}`,
+    `Rubric versions: ${recordText(j.rubric_versions, 'none')}`,
+    `API calls this run: ${j.calls}; answers from the cache: ${j.cache_hits}; tokens in/out: ${j.input_tokens}/${j.output_tokens}`,
+    `Answers rejected: ${recordText(j.rejected, 'none')}`,
+    `Not judged: ${recordText(j.not_judged, 'none')}`,
+    `Note: ${j.note}`,
+  ];
+}
+
+function implementationText(data: FailureModesFile): string {
+  const t = data.table1;
+  if (data.judge.status === 'not-run' || t.source !== 'judge') return 'Implementation failure only (no coordination label): not measured (needs the LLM judge).';
+  const share = t.failed_runs_judged > 0 ? ` (${pct1(t.implementation_failure_only / t.failed_runs_judged)})` : '';
+  return (
+    `Implementation failure only (no coordination label; the evidence is only in code or error traces): ` +
+    `${t.implementation_failure_only} of ${t.failed_runs_judged} failed coop runs judged${share}; ${data.inputs.failed_coop_runs} failed coop runs in all.`
+  );
+}
+
+const provenanceText = (p: 'paper' | 'ours') => (p === 'paper' ? 'paper (§6 text)' : 'ours (the paper states no link)');
+
+// ---- Markdown ----------------------------------------------------------------------------------------
+
+export function renderMarkdown(data: FailureModesFile, t1: readonly Table1Row[], t2: readonly Table2Row[], source: string): string {
+  const out: string[] = ['# Failure modes: coordination-failure symptoms and root causes (paper §6, Tables 1 and 2)', ''];
+  const synth = synthNote(data);
+  if (synth) out.push(`> **${escapeMarkdown(synth)}**`, '');
+  if (data.judge.status === 'not-run') out.push(`> **${escapeMarkdown(JUDGE_NOT_RUN_TABLES)}**`, '');
+  out.push(
+    `Source: \`${source.replace(/[`|]/g, '?')}\` (${data.inputs.records} run records, ${data.inputs.coop_records} coop, ` +
+      `${data.inputs.failed_coop_runs} failed coop runs, ${data.inputs.conversations} conversations with messages).`,
+    '',
+    '## LLM judge',
+    '',
+    ...judgeLines(data).map((l) => `- ${escapeMarkdown(l)}`),
+    '',
+    '## Table 1: coordination-failure symptoms',
+    '',
+    `Primary share: failed coop runs whose primary judge label is the symptom, over failed runs with a coordination label, with its ${confidenceText(data)} interval; ` +
+      'n: that count over that denominator. Any label: failed runs judged with the symptom as primary or secondary label. ' +
+      'Heuristic: detection rate of the always-on heuristic over all failed coop runs (a cross-check, not a judge label; — where no heuristic exists). ' +
+      "Paper: the paper's Table 1 percent (GPT-5 judge over all failed coop trajectories of five models).",
+    '',
+    `| Symptom | Ours: primary share [${ciHeader(data)}] | n | Any label | Heuristic cross-check | Paper % |`,
+    '|---|---:|---:|---:|---:|---:|',
+  );
+  for (const r of t1) {
+    out.push(
+      `| ${[
+        escapeMarkdown(r.label),
+        escapeMarkdown(formatShareCi(r.primary)),
+        r.primary === null ? 'n/a' : countText(r.primary),
+        escapeMarkdown(formatShareCount(r.any)),
+        r.heuristic === null ? '—' : escapeMarkdown(formatShareCount(r.heuristic)),
+        formatPaper(r.paper),
+      ].join(' | ')} |`,
+    );
+  }
+  out.push(
+    '',
+    escapeMarkdown(implementationText(data)),
+    '',
+    '## Table 2: root causes (derived, not reproduced)',
+    '',
+    `**Not a reproduction.** ${escapeMarkdown(TABLE2_DISCLAIMER)}`,
+    '',
+    `| Cause | Ours: derived share [${ciHeader(data)}] (k/n) | Paper % |`,
+    '|---|---:|---:|',
+  );
+  for (const r of t2) {
+    const ours = r.share === null ? 'n/a' : `${formatShareCi(r.share)} (${countText(r.share)})`;
+    out.push(`| ${escapeMarkdown(r.label)} | ${escapeMarkdown(ours)} | ${r.paper} |`);
+  }
+  out.push(
+    '',
+    `Paper: Table 2, ${PAPER_TABLE2_TRACES} failed coop traces coded by hand (${t2.map((r) => `${r.label} ${r.paper}%`).join(', ')}).`,
+    '',
+    'Mapping from primary symptom to cause, and where each link comes from:',
+    '',
+    '| Symptom | Cause | Provenance |',
+    '|---|---|---|',
+  );
+  for (const m of data.table2.mapping) {
+    out.push(`| ${escapeMarkdown(SYMPTOM_LABELS[m.symptom] ?? m.symptom)} | ${escapeMarkdown(CAUSE_LABELS[m.cause] ?? m.cause)} | ${escapeMarkdown(provenanceText(m.provenance))} |`);
+  }
+  out.push('');
+  return out.join('\n');
+}
+
+// ---- LaTeX -------------------------------------------------------------------------------------------
+
+const texShare = (iv: Interval | null) => escapeLatex(formatShareCi(iv));
+
+export function renderLatex(data: FailureModesFile, t1: readonly Table1Row[], t2: readonly Table2Row[], source: string): string {
+  const synth = synthNote(data);
+  const synthCaption = synth ? ` \\textbf{${escapeLatex(synth)}.}` : '';
+  const notRun = data.judge.status === 'not-run' ? ` \\textbf{${escapeLatex(JUDGE_NOT_RUN_TABLES)}}` : '';
+  const out: string[] = [
+    `% Generated by @cooperbench-repro/figures (failure-modes-table) from ${source.replace(/\r?\n/g, ' ')}; do not edit by hand.`,
+    '% Requires \\usepackage{booktabs}.',
+  ];
+  if (synth) out.push(`% ${synth}`);
+  for (const l of judgeLines(data)) out.push(`% Judge ${l.replace(/\r?\n/g, ' ')}`);
+  out.push(
+    '\\begin{table*}[t]',
+    '\\centering',
+    '\\small',
+    `\\caption{Coordination-failure symptoms (CooperBench Table~1): ours vs.\\ the paper.${synthCaption}${notRun} ` +
+      `Primary share over failed coop runs with a coordination label, ${escapeLatex(confidenceText(data))} interval in brackets and $k/n$; ` +
+      'any label: primary or secondary, over failed runs judged; heuristic: always-on detector over all failed coop runs (a cross-check, not a judge label).}',
+    '\\label{tab:failure-symptoms}',
+    '\\begin{tabular}{@{}lrrrrr@{}}',
+    '\\toprule',
+    `Symptom & Ours: primary share [${escapeLatex(ciHeader(data))}] & $n$ & Any label & Heuristic & Paper \\% \\\\`,
+    '\\midrule',
+  );
+  for (const r of t1) {
+    out.push(
+      `${[
+        escapeLatex(r.label),
+        texShare(r.primary),
+        r.primary === null ? 'n/a' : countText(r.primary),
+        escapeLatex(formatShareCount(r.any)),
+        r.heuristic === null ? '---' : escapeLatex(formatShareCount(r.heuristic)),
+        formatPaper(r.paper),
+      ].join(' & ')} \\\\`,
+    );
+  }
+  const j = data.judge;
+  out.push(
+    '\\bottomrule',
+    '\\end{tabular}',
+    '',
+    '\\smallskip',
+    `{\\footnotesize ${escapeLatex(implementationText(data))} ` +
+      `LLM judge: ${escapeLatex(j.model)}, status ${escapeLatex(j.status)} (mode ${escapeLatex(j.mode)}), rubrics ${escapeLatex(recordText(j.rubric_versions, 'none'))}; ` +
+      `${j.calls} API calls, ${j.cache_hits} cached answers. ${escapeLatex(j.note)}\\par}`,
+    '\\end{table*}',
+    '',
+    '\\begin{table}[t]',
+    '\\centering',
+    '\\small',
+    `\\caption{Root causes (CooperBench Table~2): our shares are \\emph{derived}, not reproduced.${synthCaption} ${escapeLatex(TABLE2_DISCLAIMER)}}`,
+    '\\label{tab:failure-causes}',
+    '\\begin{tabular}{@{}lrr@{}}',
+    '\\toprule',
+    `Cause & Ours: derived share [${escapeLatex(ciHeader(data))}] ($k/n$) & Paper \\% \\\\`,
+    '\\midrule',
+  );
+  for (const r of t2) {
+    const ours = r.share === null ? 'n/a' : `${texShare(r.share)} (${countText(r.share)})`;
+    out.push(`${escapeLatex(r.label)} & ${ours} & ${r.paper} \\\\`);
+  }
+  out.push('\\bottomrule', '\\end{tabular}', '', '\\medskip', '\\begin{tabular}{@{}lll@{}}', '\\toprule', 'Symptom & Cause & Provenance \\\\', '\\midrule');
+  for (const m of data.table2.mapping) {
+    out.push(`${escapeLatex(SYMPTOM_LABELS[m.symptom] ?? m.symptom)} & ${escapeLatex(CAUSE_LABELS[m.cause] ?? m.cause)} & ${escapeLatex(provenanceText(m.provenance)).replace('§', '\\S{}')} \\\\`);
+  }
+  out.push('\\bottomrule', '\\end{tabular}', '\\end{table}', '');
+  return out.join('\n');
+}
+
+export function failureModesTable(data: FailureModesFile, opts: FailureModesTableOptions = {}): FailureModesTable {
+  const source = opts.source ?? 'data/failure-modes.json';
+  const t1 = table1Rows(data);
+  const t2 = table2Rows(data);
+  return { table1: t1, table2: t2, markdown: renderMarkdown(data, t1, t2, source), latex: renderLatex(data, t1, t2, source) };
+}
+
+/** Writes `<outDir>/failure-modes.md` and `<outDir>/failure-modes.tex`, each atomically. */
+export async function writeFailureModesTable(
+  data: FailureModesFile,
+  outDir: string,
+  opts: FailureModesTableOptions = {},
+): Promise<FailureModesTable & { files: { md: string; tex: string } }> {
+  const table = failureModesTable(data, opts);
+  await mkdir(outDir, { recursive: true });
+  const files = { md: join(outDir, 'failure-modes.md'), tex: join(outDir, 'failure-modes.tex') };
+  await writeFileAtomic(files.md, table.markdown);
+  await writeFileAtomic(files.tex, table.latex);
+  return { ...table, files };
+}
