@@ -13,9 +13,11 @@ function ranForReal(output: string): string[] {
 }
 
 const FIGURE_FILES = [
-  ...['fig4', 'fig4-per-model', 'fig5'].flatMap((f) => ['svg', 'png', 'pdf', 'csv'].map((ext) => `${f}.${ext}`)),
+  ...['fig4', 'fig4-per-model', 'fig5', 'fig6'].flatMap((f) => ['svg', 'png', 'pdf', 'csv'].map((ext) => `${f}.${ext}`)),
   'qualitative.md',
   'qualitative.tex',
+  'failure-modes.md',
+  'failure-modes.tex',
 ];
 
 describe('nx run figures:build on a fresh copy of the workspace', () => {
@@ -26,7 +28,7 @@ describe('nx run figures:build on a fresh copy of the workspace', () => {
 
     const first = nx(ws, ['run', 'figures:build']);
     expect(ranForReal(first)).toEqual(
-      expect.arrayContaining(['collector:collect', 'difficulty:compute', 'communication:compute', 'figures:fig4', 'figures:fig4-per-model', 'figures:fig5', 'figures:qualitative-table']),
+      expect.arrayContaining(['collector:collect', 'difficulty:compute', 'communication:compute', 'figures:fig4', 'figures:fig4-per-model', 'figures:fig5', 'figures:qualitative-table', 'failure-modes:classify', 'figures:fig6', 'figures:failure-modes-table']),
     );
     for (const f of FIGURE_FILES) expect(statSync(join(ws, 'figures', f)).size).toBeGreaterThan(100);
     expect(existsSync(join(ws, 'data/difficulty.json'))).toBe(true);
@@ -56,10 +58,12 @@ describe('nx run figures:build on a fresh copy of the workspace', () => {
     writeFileSync(resultFile, JSON.stringify(result));
     const difficultyBefore = readFileSync(join(ws, 'data/difficulty.json'), 'utf8');
     const communicationBefore = readFileSync(join(ws, 'data/communication.json'), 'utf8');
+    const failureModesBefore = readFileSync(join(ws, 'data/failure-modes.json'), 'utf8');
     const fourth = nx(ws, ['run', 'figures:build']);
-    expect(ranForReal(fourth)).toEqual(['collector:collect', 'communication:compute', 'difficulty:compute']);
+    expect(ranForReal(fourth)).toEqual(['collector:collect', 'communication:compute', 'difficulty:compute', 'failure-modes:classify']);
     expect(readFileSync(join(ws, 'data/difficulty.json'), 'utf8')).toBe(difficultyBefore);
     expect(readFileSync(join(ws, 'data/communication.json'), 'utf8')).toBe(communicationBefore);
+    expect(readFileSync(join(ws, 'data/failure-modes.json'), 'utf8')).toBe(failureModesBefore);
 
     // A change to the speech-act rules (short acknowledgements no longer count as Ack) re-runs the
     // communication stage, Figure 5 and the qualitative table, and nothing else.

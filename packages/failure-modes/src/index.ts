@@ -1,1 +1,17 @@
 export * from './transcript.js';
+export * from './config.js';
+export { classifyRuns, plannedJudgeRequests, JudgeCacheIncompleteError, type ClassifyInput } from './classify.js';
+export * from './judge/types.js';
+export * from './judge/cohere-judge.js';
+export * from './judge/judge-stats.js';
+export * from './judge/dry-run.js';
+export * from './judge/cache-key.js';
+export * from './judge/response-cache.js';
+export * from './rubrics/comm-errors.js';
+export * from './rubrics/symptoms.js';
+export * from './rubrics/render-transcript.js';
+export * from './aggregate/index.js';
+export * from './cause-mapping.js';
+export * from './paper-reference.js';
+export { HEURISTICS } from './heuristics/index.js';
+export type { Heuristic } from './heuristics/heuristic.js';

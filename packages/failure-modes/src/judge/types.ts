@@ -2,7 +2,7 @@ import type { z } from 'zod';
 
 /**
  * The contract between the rubrics (what to ask), the judge (how to ask Cohere, cache and replay)
- * and the classify stage (who is asked). Implementations: judge/judge.ts, rubrics/*.ts.
+ * and the classify stage (who is asked). Implementations: judge/cohere-judge.ts, rubrics/*.ts.
  */
 
 export type CacheMode = 'off' | 'replay-only' | 'read-write' | 'refresh';

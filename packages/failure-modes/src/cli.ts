@@ -1,0 +1,143 @@
+#!/usr/bin/env node
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import cliProgress from 'cli-progress';
+import { DataFileError, FailureModesFileSchema, RunRecordSchema, readJsonFileSync, readJsonlFile, validate, writeJsonAtomic } from '@cooperbench-repro/contracts';
+import { classifyRuns, JudgeCacheIncompleteError, plannedJudgeRequests } from './classify.js';
+import { FailureModesConfigSchema } from './config.js';
+import { HEURISTICS } from './heuristics/index.js';
+import { CohereJudge } from './judge/cohere-judge.js';
+import { estimateJudgeCost } from './judge/dry-run.js';
+import type { CacheMode } from './judge/types.js';
+import { PatchReadError } from './transcript.js';
+
+const MODES: readonly CacheMode[] = ['off', 'replay-only', 'read-write', 'refresh'];
+
+const HELP = `cooperbench-failure-modes: Figure 6, Table 1 and Table 2 from the results store (heuristics + cached Cohere judge)
+
+Usage: node packages/failure-modes/dist/cli.js [options]
+  --store FILE        results store (default data/results.jsonl)
+  --config FILE       stage config (default packages/failure-modes/config.json)
+  --out FILE          output (default data/failure-modes.json)
+  --log-root DIR      log tree the store's patch paths are relative to (default data/logs)
+  --mode MODE         judge cache mode: replay-only (default; a run with no cached answer at all
+                      reports the judge as not run, a partial cache is an error), read-write (calls
+                      Cohere for misses; needs CO_API_KEY), refresh (re-asks everything), off (heuristics only)
+  --allow-partial     record cache misses / failed calls as not judged instead of failing
+  --dry-run           print the calls and tokens the mode would spend, then stop (no call, no output)
+  --base-url URL      another Cohere endpoint (a proxy; the tests' fake server)
+The API key is read from CO_API_KEY only; it is never written anywhere.
+`;
+
+function progressReporter(): { tick(done: number, total: number): void; stop(): void } {
+  if (process.stderr.isTTY && !process.env.CI) {
+    const bar = new cliProgress.SingleBar({ stream: process.stderr, format: 'failure-modes [{bar}] {value}/{total} runs', hideCursor: true }, cliProgress.Presets.shades_classic);
+    let started = false;
+    return {
+      tick(done, total) {
+        if (!started) bar.start(total, 0);
+        started = true;
+        bar.update(done);
+      },
+      stop: () => started && bar.stop(),
+    };
+  }
+  let lastDecile = -1;
+  return {
+    tick(done, total) {
+      const decile = Math.floor((10 * done) / total);
+      if (decile === lastDecile) return;
+      lastDecile = decile;
+      process.stderr.write(`[failure-modes] ${done}/${total} runs\n`);
+    },
+    stop() {},
+  };
+}
+
+async function main(): Promise<void> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        store: { type: 'string', default: 'data/results.jsonl' },
+        config: { type: 'string', default: 'packages/failure-modes/config.json' },
+        out: { type: 'string', default: 'data/failure-modes.json' },
+        'log-root': { type: 'string', default: 'data/logs' },
+        mode: { type: 'string', default: 'replay-only' },
+        'allow-partial': { type: 'boolean', default: false },
+        'dry-run': { type: 'boolean', default: false },
+        'base-url': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (err) {
+    process.stderr.write(`error: ${(err as Error).message}\n${HELP}`);
+    process.exit(2);
+  }
+  if (values.help) return void process.stdout.write(HELP);
+  const mode = values.mode as CacheMode;
+  if (!MODES.includes(mode)) {
+    process.stderr.write(`error: --mode: expected one of ${MODES.join(', ')}, got ${JSON.stringify(values.mode)}\n`);
+    process.exit(2);
+  }
+  const config = readJsonFileSync(values.config, FailureModesConfigSchema);
+  const records = await readJsonlFile(values.store, RunRecordSchema);
+  const logRoot = resolve(values['log-root']);
+  const settings = { model: config.judge.model, temperature: config.judge.temperature, seed: config.judge.seed, maxTokens: config.judge.max_tokens };
+  const judge =
+    mode === 'off'
+      ? null
+      : new CohereJudge({
+          settings,
+          mode,
+          cacheDir: resolve(config.judge.cache_dir),
+          requestsPerMinute: config.judge.requests_per_minute,
+          concurrency: config.judge.concurrency,
+          timeoutSeconds: config.judge.timeout_seconds,
+          maxRetries: config.judge.max_retries,
+          ...(values['base-url'] ? { baseUrl: values['base-url'] } : {}),
+        });
+
+  if (values['dry-run']) {
+    const planned = plannedJudgeRequests(records, config, logRoot);
+    const paid = [];
+    for (const p of planned) if (judge && (await judge.wouldCall(p.rubric, p.userMessage))) paid.push({ system: p.rubric.system, user: p.userMessage });
+    const estimate = estimateJudgeCost(paid, settings);
+    process.stdout.write(
+      `dry run (${mode}): ${planned.length} judge requests planned, ${estimate.calls} would call ${estimate.model} ` +
+        `(~${estimate.approxInputTokens} input tokens, at most ${estimate.maxOutputTokens} output tokens; ${estimate.rule}); ${planned.length - estimate.calls} answered by the cache or not called\n`,
+    );
+    return;
+  }
+
+  const progress = progressReporter();
+  const file = validate(
+    'failure-modes result',
+    FailureModesFileSchema,
+    await classifyRuns({ records, config, logRoot, heuristics: HEURISTICS, judge, mode, allowPartial: values['allow-partial'], onProgress: progress.tick }),
+  );
+  progress.stop();
+  await writeJsonAtomic(values.out, file);
+
+  const pct = (x: number | null | undefined) => (x === null || x === undefined ? 'n/a' : `${(100 * x).toFixed(1)}%`);
+  const lines = [
+    `failure-modes: ${file.inputs.records} records (${file.inputs.synthetic_records} synthetic), ${file.inputs.conversations} conversations, ${file.inputs.failed_coop_runs} failed coop runs`,
+    `  judge: ${file.judge.status} (${file.judge.mode}); ${file.judge.note}`,
+    `  judge usage: ${file.judge.calls} calls, ${file.judge.cache_hits} cache hits, ${file.judge.input_tokens} input / ${file.judge.output_tokens} output tokens`,
+  ];
+  for (const [reason, n] of Object.entries(file.judge.rejected)) lines.push(`  rejected answers: ${n} (${reason})`);
+  for (const m of file.fig6) {
+    const groups = m.groups.map((g) => `${g.group} ${g.source === 'none' ? `heuristic ${pct(g.heuristic?.rate)}` : `${pct(g.share?.rate)} (${g.source})`}`).join(', ');
+    lines.push(`  ${m.model}: ${m.conversations} conversations, ${m.avg_turns?.toFixed(1) ?? 'n/a'} turns; ${groups}`);
+  }
+  lines.push(`  wrote ${values.out}`);
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof DataFileError || err instanceof JudgeCacheIncompleteError || err instanceof PatchReadError) {
+    process.stderr.write(`error: ${err.message}\n`);
+    process.exit(2);
+  }
+  throw err;
+});

@@ -1,0 +1,311 @@
+import type { Transcript, TranscriptMessage } from '../transcript.js';
+
+/**
+ * Text features every detector needs, computed once per message and cached per transcript (the
+ * detectors share one analysis, so 15k conversations tokenise each message once).
+ */
+
+/** "agent1:", "[agent2]", "agent1 here:" at the start: a signature, not content (it would also inflate n-gram overlap). */
+const SELF_PREFIX = /^\s*(?:\[\s*agent[\s_-]*\d+\s*\]\s*[:,\-–—>]?\s*|agent[\s_-]*\d+\s*(?:here\b)?\s*(?:update\b)?\s*[:,\-–—>]\s*)/i;
+const FENCED = /(```|~~~)[\s\S]*?(?:\1|$)/g;
+const INLINE_CODE = /`[^`\n]*`/g;
+/** Lines that are code rather than prose (diff lines, indented blocks, statements). */
+const CODE_LINE = /^(?:\s{4,}\S|\t|[+-](?![+-]\s)\S|@@ |diff --git|index [0-9a-f]|(?:def|class|import|from\s+\S+\s+import|return|const|let|var|function|func|package|fn|pub|impl|struct|#include)\b|.*[;{}]\s*$)/;
+
+export function stripSelfPrefix(text: string): string {
+  let out = text;
+  for (let i = 0; i < 2 && SELF_PREFIX.test(out); i++) out = out.replace(SELF_PREFIX, '');
+  return out.trim();
+}
+
+/** Prose: fenced blocks removed, inline code replaced by a placeholder word, code-looking lines dropped. */
+export function proseOf(text: string): string {
+  return stripSelfPrefix(text)
+    .replace(FENCED, '\n')
+    .replace(INLINE_CODE, 'CODE')
+    .split('\n')
+    .filter((line) => !CODE_LINE.test(line))
+    .join('\n')
+    .trim();
+}
+
+/** Sentences of prose with start offsets: ends at . ! ? before white space or the end, or at a newline. */
+export function sentencesOf(prose: string): string[] {
+  const out: string[] = [];
+  const boundary = /[.!?]+(?=\s|$)|\n/g;
+  let from = 0;
+  let m: RegExpExecArray | null;
+  while ((m = boundary.exec(prose)) !== null) {
+    const s = prose.slice(from, m.index + m[0].length).trim();
+    if (s) out.push(s);
+    from = m.index + m[0].length;
+  }
+  const tail = prose.slice(from).trim();
+  if (tail) out.push(tail);
+  return out;
+}
+
+/** A diff or code the partner could check: a fenced block, unified-diff lines, or two or more code lines. */
+export function hasCodeEvidence(text: string): boolean {
+  if (/```|~~~/.test(text)) return true;
+  const lines = text.split('\n');
+  let code = 0;
+  for (const l of lines) if (/^(?:@@ |[+-](?![+-]\s)\S.*|\s{4,}\S)/.test(l)) code++;
+  return code >= 2;
+}
+
+// -------------------------------------------------------------------------------------------------
+// Locators: line mentions, file paths, code symbols.
+// -------------------------------------------------------------------------------------------------
+
+/** File extensions that make a bare name ("core.py") a file path. */
+const EXT = 'py|pyi|js|mjs|cjs|ts|tsx|jsx|go|rs|java|kt|swift|c|h|cc|cpp|hpp|cs|rb|php|md|rst|json|yaml|yml|toml|cfg|ini|txt|html|css|sh|sql|lock|mod|proto';
+export const PATH_PATTERN = new RegExp(
+  String.raw`(?<![\w./-])(?:\.{1,2}/|/)?(?:[\w.-]+/)+[\w-]+(?:\.[\w-]+)*\.(?:${EXT})\b|(?<![\w./-])[\w-]+(?:\.[\w-]+)*\.(?:${EXT})\b(?!/)`,
+  'g',
+);
+const URL = /\b(?:https?|ftp|file):\/\/\S+/gi;
+
+export function pathsIn(text: string): string[] {
+  return text.replace(URL, ' ').match(PATH_PATTERN) ?? [];
+}
+
+export interface LineRef {
+  /** First and last cited line (equal for a single line). */
+  from: number;
+  to: number;
+  /** Offset in the message text. */
+  at: number;
+  /** The matched text, e.g. "lines ~72-77". */
+  raw: string;
+}
+
+/**
+ * Line-number mentions: "line 12", "lines 10-20", "lines ~1181-1210", "line ~350", "L42", "L10-L20",
+ * "~L354-370", and "core.py:123". Approximate markers (~, around, about) are allowed before the number.
+ */
+const LINE_REF =
+  /\blines?\s*(?:no\.?\s*|number\s*|#\s*|~\s*|around\s+|about\s+|approx\.?\s*)?(\d{1,6})(?:\s*(?:-|–|to|through)\s*~?(\d{1,6}))?|(?<![\w/])~?#?L(\d{1,6})(?:\s*[-–]\s*L?(\d{1,6}))?\b|(?<=\.[A-Za-z][A-Za-z0-9]{0,7}):(\d{1,6})(?:[-–](\d{1,6}))?\b/gi;
+
+export function lineRefsIn(text: string): LineRef[] {
+  const out: LineRef[] = [];
+  LINE_REF.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = LINE_REF.exec(text)) !== null) {
+    const a = Number(m[1] ?? m[3] ?? m[5]);
+    const bRaw = m[2] ?? m[4] ?? m[6];
+    const b = bRaw === undefined ? a : Number(bRaw);
+    if (!Number.isFinite(a) || a <= 0) continue;
+    out.push({ from: Math.min(a, b), to: Math.max(a, b), at: m.index, raw: m[0] });
+  }
+  return out;
+}
+
+/** Identifier followed by a parameter list: `foo(a, b)`, `Editor.edit_file(filename)`, `encode()`. */
+export const SIGNATURE = /\b[A-Za-z_][\w.]*\((?:[^()\n]{0,200})\)/;
+
+const CODE_WORDS = new Set([
+  'self', 'none', 'true', 'false', 'null', 'return', 'import', 'from', 'class', 'def', 'func', 'async', 'await', 'const', 'this',
+  'init', 'args', 'kwargs', 'param', 'params', 'str', 'int', 'bool', 'list', 'dict', 'optional', 'string', 'number', 'object',
+  'patch', 'diff', 'todo', 'feat', 'chore', 'refactor', 'docs', 'code', 'main', 'test', 'tests', 'file', 'files', 'type', 'types', 'value', 'values',
+]);
+
+/**
+ * Code symbols named in a text (the claim-collision index of docs §5): backticked identifiers, calls
+ * (`foo(`), dotted names (`Editor.edit_file` -> `edit_file`), snake_case and camelCase/PascalCase-with-
+ * an-inner-capital words, and quoted identifiers ('reverse'). Dropped: dunders, names of 3 characters or
+ * fewer, common keywords, file names. Case is kept: code is case-sensitive.
+ */
+export function symbolsIn(text: string): string[] {
+  const found = new Set<string>();
+  const add = (raw: string) => {
+    for (const part of raw.split('.')) {
+      const name = part.trim();
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
+      if (name.length <= 3 || /^__\w+__$/.test(name) || CODE_WORDS.has(name.toLowerCase())) continue;
+      found.add(name);
+    }
+  };
+  const noPaths = text.replace(URL, ' ').replace(PATH_PATTERN, ' ');
+  // One pass: backticked spans, quoted identifiers, then identifiers (dotted, maybe a call).
+  for (const m of noPaths.matchAll(SYMBOL_TOKEN)) {
+    if (m[1] !== undefined) for (const id of m[1].match(/[A-Za-z_][\w.]*/g) ?? []) add(id);
+    else if (m[2] !== undefined) add(m[2]);
+    else {
+      const id = m[3]!;
+      if (id.length > 3 && (m[4] || CODE_LIKE.test(id))) add(id);
+    }
+  }
+  return [...found];
+}
+const SYMBOL_TOKEN = /`([^`\n]+)`|['"]([A-Za-z_][\w.]*)['"]|\b([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)(\()?/g;
+/** Does a word look like code (dotted, snake_case, camelCase, PascalCase with an inner capital)? */
+const CODE_LIKE = /[._]|^[a-z]+[A-Z]|^[A-Z][a-z0-9]+[A-Z]/;
+
+// -------------------------------------------------------------------------------------------------
+// Words, keywords, trigrams.
+// -------------------------------------------------------------------------------------------------
+
+/**
+ * Words that carry no topic: English function words, wh-words, and the boilerplate of coordination
+ * messages ("please ensure our changes do not conflict"), which every message of these transcripts has.
+ */
+const STOP = new Set(
+  (
+    'the a an and or but if then else of to in on at by for with from into onto as is are was were be been being am do does did done ' +
+    'have has had having it its this that these those there here what which who whom whose where when why how not no nor so too very ' +
+    'can could would should will shall may might must i me my mine we us our ours you your yours he she they them their theirs his her ' +
+    'let lets know please also just any some all each both other others more most such only own same than via per about above after before ' +
+    'again once while until because over under between through during out off up down now still yet already ok okay yes yeah sure thanks thank ' +
+    'hi hey agent agent1 agent2 agent3 ll ve re don doesn didn won isn aren wasn haven hasn hadn couldn shouldn wouldn ' +
+    'file files change changes changed changing modify modifying modified modification modifications edit edits editing edited ' +
+    'conflict conflicts conflicting avoid avoiding ensure ensuring make making made work works working worked coordinate coordinating ' +
+    'proceed proceeding feature features implement implementing implemented implementation add adding added update updating updated ' +
+    'need needs needed want wants like think go going get got see saw seems seem look looks fine good great well way part parts side ' +
+    'new code plan task done complete completed finish finished merge merged merging clean cleanly touch touching touched'
+  ).split(/\s+/),
+);
+
+/** Crude suffix stripping so that "confirmed"/"confirm" and "works"/"work" meet. */
+export function stem(word: string): string {
+  if (word.length <= 4) return word;
+  if (word.endsWith('ies')) return word.slice(0, -3) + 'y';
+  if (word.endsWith('ied')) return word.slice(0, -3) + 'y';
+  if (word.endsWith('ing') && word.length > 6) return word.slice(0, -3);
+  if (word.endsWith('ed') && word.length > 5) return word.slice(0, -2);
+  if (word.endsWith('es') && word.length > 5 && /(?:ss|x|ch|sh)es$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
+  return word;
+}
+
+/**
+ * Keywords of a text: content words of 3+ characters (stemmed, stop words dropped), file base names
+ * ("src/click/core.py" -> "core.py", so it meets "core.py"), and code symbols lower-cased. Words are
+ * taken from the text with paths and symbols removed, so "make_context" is one keyword, not three.
+ */
+export function keywordsOf(text: string, known?: { paths: readonly string[]; symbols: readonly string[] }): Set<string> {
+  const out = new Set<string>();
+  const noUrls = text.replace(URL, ' ');
+  for (const p of known?.paths ?? noUrls.match(PATH_PATTERN) ?? []) out.add(p.split('/').pop()!.toLowerCase());
+  for (const s of known?.symbols ?? symbolsIn(noUrls)) out.add(s.toLowerCase());
+  // Plain words only: code-like tokens were taken whole above.
+  for (const m of noUrls.replace(PATH_PATTERN, ' ').matchAll(/[A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)*/g)) {
+    const token = m[0];
+    if (token.length < 3 || CODE_LIKE.test(token)) continue;
+    const w = token.toLowerCase();
+    if (STOP.has(w) || !/^[a-z][a-z0-9]+$/.test(w)) continue;
+    const s = stem(w);
+    if (!STOP.has(s)) out.add(s);
+  }
+  return out;
+}
+
+/** Keywords that are code-like (a path or a symbol): sharing one of those is a specific reference. */
+export function isCodeKeyword(k: string): boolean {
+  return /[_./]|\d/.test(k);
+}
+
+/**
+ * Lower-cased whitespace-split word trigrams (the earlier implementation's unit), as numbers: each
+ * word gets an id from `vocabulary` (shared by one transcript), a trigram packs three ids.
+ */
+export function wordTrigrams(words: readonly string[], vocabulary: Map<string, number> = new Map()): Set<number> {
+  const ids = words.map((w) => {
+    let id = vocabulary.get(w);
+    if (id === undefined) vocabulary.set(w, (id = vocabulary.size));
+    return id;
+  });
+  const out = new Set<number>();
+  // 2^17 words per transcript at most in a key without collisions; beyond that, collisions only raise similarity slightly.
+  for (let i = 0; i + 2 < ids.length; i++) out.add(((ids[i]! & 0x1ffff) * 0x20000 + (ids[i + 1]! & 0x1ffff)) * 0x20000 + (ids[i + 2]! & 0x1ffff));
+  return out;
+}
+
+export function jaccard<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
+  if (a.size === 0 && b.size === 0) return 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let shared = 0;
+  for (const x of small) if (large.has(x)) shared++;
+  return shared / (a.size + b.size - shared);
+}
+
+/** At most `max` characters of a text on one line, for evidence quotes. */
+export function quote(text: string, max = 120): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+}
+
+// -------------------------------------------------------------------------------------------------
+// Per-message analysis, cached per transcript.
+// -------------------------------------------------------------------------------------------------
+
+/** One message's features; each computed on first use, so a detector pays only for what it reads. */
+export class MessageAnalysis {
+  /** Text without the self-prefix. */
+  readonly body: string;
+  private cached: {
+    prose?: string;
+    sentences?: string[];
+    words?: string[];
+    trigrams?: Set<number>;
+    keywords?: Set<string>;
+    symbols?: string[];
+    paths?: string[];
+    lineRefs?: LineRef[];
+    codeSentences?: string[];
+    memo?: Map<string, unknown>;
+  } = {};
+
+  constructor(
+    readonly message: TranscriptMessage,
+    private readonly vocabulary: Map<string, number>,
+  ) {
+    this.body = stripSelfPrefix(message.text);
+  }
+  get prose(): string {
+    return (this.cached.prose ??= proseOf(this.body));
+  }
+  get sentences(): string[] {
+    return (this.cached.sentences ??= sentencesOf(this.prose));
+  }
+  get words(): string[] {
+    return (this.cached.words ??= this.body.toLowerCase().split(/\s+/).filter(Boolean));
+  }
+  get trigrams(): Set<number> {
+    return (this.cached.trigrams ??= wordTrigrams(this.words, this.vocabulary));
+  }
+  get symbols(): string[] {
+    return (this.cached.symbols ??= symbolsIn(this.body));
+  }
+  get paths(): string[] {
+    return (this.cached.paths ??= pathsIn(this.body));
+  }
+  get keywords(): Set<string> {
+    return (this.cached.keywords ??= keywordsOf(this.body, { paths: this.paths, symbols: this.symbols }));
+  }
+  /** Sentences of the body with inline code kept (symbols live in backticks), fenced blocks removed. */
+  get codeSentences(): string[] {
+    return (this.cached.codeSentences ??= sentencesOf(this.body.replace(FENCED, '\n')));
+  }
+  /** A detector's own per-message result, computed once per message (e.g. claimed symbols). */
+  memo<T>(key: string, compute: (a: MessageAnalysis) => T): T {
+    const memo = (this.cached.memo ??= new Map());
+    if (!memo.has(key)) memo.set(key, compute(this));
+    return memo.get(key) as T;
+  }
+  get lineRefs(): LineRef[] {
+    return (this.cached.lineRefs ??= /\d/.test(this.body) ? lineRefsIn(this.body) : []);
+  }
+}
+
+const cache = new WeakMap<Transcript, MessageAnalysis[]>();
+
+/** The messages' analyses, shared by every detector that runs on the same transcript object. */
+export function analyse(t: Transcript): MessageAnalysis[] {
+  let out = cache.get(t);
+  if (out) return out;
+  const vocabulary = new Map<string, number>();
+  out = t.messages.map((m) => new MessageAnalysis(m, vocabulary));
+  cache.set(t, out);
+  return out;
+}

@@ -1,0 +1,87 @@
+import type { HeuristicResult } from '@cooperbench-repro/contracts';
+import type { Transcript } from '../transcript.js';
+import { isPartner } from './agents.js';
+import type { Heuristic } from './heuristic.js';
+import { analyse, isCodeKeyword, keywordsOf, quote, type MessageAnalysis } from './text.js';
+
+/**
+ * A question or request for information addressed to the partner that no partner message answers
+ * (App. F C1a/C1b: "no later message answers this question"). The whole rest of the conversation is
+ * searched (the earlier implementation looked at 4 messages only). In an untimed transcript the order
+ * across agents is unknown (stored as all of agent1's messages, then all of agent2's), so any partner
+ * message, before or after, may be the answer.
+ */
+
+export const UNANSWERED = {
+  /** An answer shares at least this share of the asking message's keywords... */
+  keywordShare: 0.15,
+  /** ...and at least this many of them. */
+  minSharedKeywords: 2,
+  /** A question whose message has fewer keywords is answered by any later partner message. */
+  minKeywords: 2,
+} as const;
+
+/** Interrogative openers (sentence start). Not "how"/"what" alone: "How it works:" is a heading. */
+const QUESTION_OPENER =
+  /^(?:(?:can|could|would|will|do|does|did|are|is|should|shall|may|have|has|were|was)\s+(?:you|we|i|it|there|that|this|your)\b|(?:which|what|where|when|why|how|who)\b.*\?$|any (?:objections?|concerns?|thoughts)\b.*\?$)/i;
+/** Requests for information inside a sentence: asking the partner to tell, confirm, clarify. */
+const INFO_REQUEST =
+  /\blet me know (?:which|what|where|whether|how|when|your|if (?:you(?:'re| are)\b|you (?:plan|also|already|have (?:started|modified|changed|touched))|this (?:works|plan)|that (?:works|is ok)|you agree|you'd prefer|we need|it conflicts|there(?:'s| is) (?:any )?(?:overlap|conflict)))|\bplease (?:confirm|advise|clarify|tell me|share (?:your|which|what|how)|let me know (?:which|what|where|whether|how|when|your|if you(?:'re| are)))\b|\b(?:can|could|would) you (?:please )?(?:confirm|tell|share|clarify|provide|explain|check)\b/i;
+/** Openers of a reply: "Yes", "Confirmed", "Sounds good", "That works"... */
+const ANSWER_OPENER =
+  /^(?:yes|yeah|yep|no|nope|sure|correct|right|exactly|confirmed|agreed|acknowledged|ack|understood|ok(?:ay)?|got it|sounds (?:good|great|fine)|that works|works for me|your plan works|makes sense|noted|fine|good|great|perfect|not yet|to answer|answering|re:)\b/i;
+
+/** An open coordination question ("Can we discuss how to proceed?", "Which approach do you prefer?")... */
+const COORDINATION_QUESTION = /\b(?:how (?:to|should we|do we|would you)|proceed|plan|approach|divide|split|coordinate|who (?:should|will))\b/i;
+/** ...is answered by a proposal in the partner's next message ("I'll handle X; you can focus on Y"). */
+const PROPOSAL = /\b(?:i(?:'ll| will) (?:handle|focus|take|do|own|work on|implement|add|proceed)|let's (?:divide|split|proceed|integrate)|i (?:suggest|propose)|you (?:can|could|should) (?:focus|handle|work|take|proceed|add))\b/i;
+
+/** The questions of one message (its prose sentences that ask), or [] when none or not to the partner. */
+export function questionsOf(a: MessageAnalysis): string[] {
+  if (!isPartner(a.message.from, a.message.to)) return [];
+  return a.sentences.filter((s) => /\?\s*$/.test(s) || QUESTION_OPENER.test(s) || INFO_REQUEST.test(s));
+}
+
+function answers(question: string, qKeywords: ReadonlySet<string>, questionWords: ReadonlySet<string>, reply: MessageAnalysis, firstReply: boolean): boolean {
+  if (firstReply && ANSWER_OPENER.test(reply.prose)) return true;
+  if (firstReply && COORDINATION_QUESTION.test(question) && PROPOSAL.test(reply.prose)) return true;
+  if (qKeywords.size < UNANSWERED.minKeywords) return true;
+  let shared = 0;
+  for (const k of qKeywords) {
+    if (!reply.keywords.has(k)) continue;
+    shared++;
+    // Naming the same file or symbol the question asks about is a specific reply.
+    if (isCodeKeyword(k) && questionWords.has(k)) return true;
+  }
+  // The partner's next message needs only to touch the topic; a later one must share more of it.
+  if (firstReply && shared >= 1) return true;
+  return shared >= UNANSWERED.minSharedKeywords && shared >= UNANSWERED.keywordShare * qKeywords.size;
+}
+
+export const unansweredQuestions: Heuristic = {
+  name: 'unanswered_questions',
+  description:
+    "Questions or requests for information to the partner that no partner message answers (answer = a partner message sharing >= 2 and >= 15% of the asking message's keywords or a file/symbol the question names; the partner's next message needs one shared keyword, a yes/no/confirmed opener, or a proposal after a how-to-proceed question); the whole remainder is searched, any position when untimed.",
+  estimates: { group: 'unresponsiveness', symptom: 'unresponsiveness' },
+  run(t: Transcript): HeuristicResult {
+    if (t.messages.length === 0) return { detected: false, score: null, evidence: [], skipped: 'no messages' };
+    const all = analyse(t);
+    const evidence: string[] = [];
+    let asked = 0;
+    let unanswered = 0;
+    for (const q of all) {
+      const sentences = questionsOf(q);
+      if (sentences.length === 0) continue;
+      asked++;
+      const questionWords = keywordsOf(sentences.join(' '));
+      const candidates = all.filter((r) => r !== q && isPartner(q.message.from, r.message.from) && (!t.timed || r.message.index > q.message.index));
+      const first = t.timed ? candidates[0] : undefined;
+      const answered = candidates.some((r) => answers(sentences.join(' '), q.keywords, questionWords, r, t.timed ? r === first : true));
+      if (!answered) {
+        unanswered++;
+        evidence.push(`message ${q.message.index} (${q.message.from}) unanswered: "${quote(sentences[0]!)}"`);
+      }
+    }
+    return { detected: unanswered > 0, score: unanswered, evidence, skipped: asked === 0 && all.length === 0 ? 'no messages' : null };
+  },
+};
