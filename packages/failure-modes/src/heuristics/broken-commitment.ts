@@ -26,6 +26,8 @@ const COMMIT =
  */
 const OBJECT_END =
   /\s(?:to|in|into|inside|within|near|after|before|around|at|on|of|from|for|via|so|because|when|once|if|then|which|that|while|with|and (?:you|i|we|then)|but|you|your)\s|[,;:()\u2014]|\s-\s|$/i;
+/** Cheap filter before the full pattern: a creation verb's stem somewhere in the sentence. */
+const CREATION_WORD = /add|creat|introduc|insert|defin|implement|writ|expos|wire|append/i;
 const HEDGED = /\b(?:possibly|maybe|might|perhaps|if needed|if necessary|if required|try to|probably|may also|could)\b/i;
 const NEGATED = /\b(?:not|won't|never|avoid|without|n't|no longer|instead of|rather than)\b/i;
 const DISOWN = /\b(?:not|n't|no|never|without|skip(?:ped)?|dropped|instead of|rather than)\b/i;
@@ -42,7 +44,11 @@ function promisedObjects(sentence: string): string[] {
   for (const m of sentence.matchAll(COMMIT)) {
     // A bare call form names existing code as the owner ("implementing click.edit() lock_files"):
     // only backticked code or plain names are promised objects.
-    const rest = sentence.slice(m.index + m[0].length).replace(/(?<!`[^`\n]*)\b[A-Za-z_][\w.]*\([^()\n]*\)/g, ' ');
+    const rest = sentence
+      .slice(m.index + m[0].length)
+      .split(/(`[^`\n]*`)/)
+      .map((part, i) => (i % 2 === 1 ? part : part.replace(/\b[A-Za-z_][\w.]*\([^()\n]*\)/g, ' ')))
+      .join('');
     // Backticked spans may hold "(" or "," (`foo(a, b)`): mask them so the object is not cut inside.
     const masked = rest.replace(/`[^`\n]*`/g, (x) => x.replace(/[(),;:]/g, ' '));
     const end = OBJECT_END.exec(masked);
@@ -59,7 +65,7 @@ export function commitmentsOf(a: MessageAnalysis): Commitment[] {
 function findCommitments(a: MessageAnalysis): Commitment[] {
   const out: Commitment[] = [];
   for (const s of a.codeSentences) {
-    if (HEDGED.test(s) || NEGATED.test(s)) continue;
+    if (!CREATION_WORD.test(s) || HEDGED.test(s) || NEGATED.test(s)) continue;
     const symbols = promisedObjects(s);
     if (symbols.length) out.push({ message: a, sentence: s, symbols });
   }

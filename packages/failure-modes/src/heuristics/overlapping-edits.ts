@@ -55,13 +55,14 @@ export const overlappingEdits: Heuristic = {
     const [p, q] = t.patches as [TranscriptPatch, TranscriptPatch];
     const overlaps = overlappingHunks(p, q);
     const evidence = overlaps.map((o) => `${o.file} base lines ${o.a[0]}-${o.a[1]} (feature ${p.feature_id}) and ${o.b[0]}-${o.b[1]} (feature ${q.feature_id})`);
-    const pp = parsePatch(p);
-    const pq = parsePatch(q);
-    if (pp === null || pq === null) return { detected: false, score: overlaps.length, evidence: cap(evidence), skipped: 'no patch text' };
+    if (p.text === null || q.text === null) return { detected: false, score: overlaps.length, evidence: cap(evidence), skipped: 'no patch text' };
     let confirmed = false;
-    if (overlaps.length > 0 && t.messages.length > 0) {
+    const collisions = overlaps.length > 0 && t.messages.length > 0 ? claimCollisions(t) : [];
+    if (collisions.length > 0) {
+      const pp = parsePatch(p)!;
+      const pq = parsePatch(q)!;
       const newIn = (x: ParsedPatch, sym: string) => containsSymbol(x.addedText, sym) && !containsSymbol(x.baseText, sym);
-      for (const c of claimCollisions(t)) {
+      for (const c of collisions) {
         if (!newIn(pp, c.symbol) || !newIn(pq, c.symbol)) continue;
         confirmed = true;
         evidence.unshift(`\`${c.symbol}\` claimed by ${c.first.map((f) => `${f.agent} (message ${f.index})`).join(' and ')} and added by both patches`);

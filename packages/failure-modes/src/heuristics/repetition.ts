@@ -41,7 +41,7 @@ export const repetition: Heuristic = {
     if (t.messages.length === 0) return { detected: false, score: null, evidence: [], skipped: 'no messages' };
     const bySender = new Map<string, MessageAnalysis[]>();
     for (const a of analyse(t)) {
-      if (a.words.length < REPETITION.minWords) continue;
+      if (a.wordCount < REPETITION.minWords) continue;
       const list = bySender.get(a.message.from) ?? [];
       list.push(a);
       bySender.set(a.message.from, list);

@@ -2,7 +2,7 @@ import type { HeuristicResult } from '@cooperbench-repro/contracts';
 import type { Transcript, TranscriptPatch } from '../transcript.js';
 import { patchFileMatching, patchOfSender } from './agents.js';
 import type { Heuristic } from './heuristic.js';
-import { analyse, PATH_PATTERN, quote, type LineRef, type MessageAnalysis } from './text.js';
+import { analyse, pathSpans, quote, type LineRef, type MessageAnalysis } from './text.js';
 import { completionClaim } from './unverifiable-claims.js';
 
 /**
@@ -39,7 +39,7 @@ const HARNESS_FILE = /(?:^|\/)patch\.(?:txt|diff)$/i;
 
 function citationsOf(a: MessageAnalysis): Citation[] {
   if (a.lineRefs.length === 0) return [];
-  const paths = [...a.body.matchAll(PATH_PATTERN)].filter((m) => !HARNESS_FILE.test(m[0])).map((m) => ({ at: m.index, end: m.index + m[0].length, path: m[0] }));
+  const paths = pathSpans(a.body).filter((p) => !HARNESS_FILE.test(p.path));
   const out: Citation[] = [];
   for (const ref of a.lineRefs) {
     const sentence = sentenceAround(a.body, ref.at);

@@ -60,14 +60,65 @@ export function hasCodeEvidence(text: string): boolean {
 
 /** File extensions that make a bare name ("core.py") a file path. */
 const EXT = 'py|pyi|js|mjs|cjs|ts|tsx|jsx|go|rs|java|kt|swift|c|h|cc|cpp|hpp|cs|rb|php|md|rst|json|yaml|yml|toml|cfg|ini|txt|html|css|sh|sql|lock|mod|proto';
-export const PATH_PATTERN = new RegExp(
-  String.raw`(?<![\w./-])(?:\.{1,2}/|/)?(?:[\w.-]+/)+[\w-]+(?:\.[\w-]+)*\.(?:${EXT})\b|(?<![\w./-])[\w-]+(?:\.[\w-]+)*\.(?:${EXT})\b(?!/)`,
-  'g',
-);
-const URL = /\b(?:https?|ftp|file):\/\/\S+/gi;
+/** A whole token that is a file path: with a directory and an extension, or a bare name with one. */
+const PATH_TOKEN = new RegExp(String.raw`^(?:\.{1,2}/|/)?(?:[\w.-]+/)*[\w-]+(?:\.[\w-]+)*\.(?:${EXT})$`);
+/** Characters that end a candidate token: white space, brackets, quotes, list punctuation. */
+const DELIMITER = new Set([...' \t\n\r()[]{},;\'"`<>|*']);
+
+/** Tokens holding a dot (only those can be paths or URLs), found from the dots outwards: linear. */
+function dottedTokens(text: string): { token: string; at: number }[] {
+  const out: { token: string; at: number }[] = [];
+  let dot = text.indexOf('.');
+  while (dot >= 0) {
+    let a = dot;
+    while (a > 0 && !DELIMITER.has(text[a - 1]!)) a--;
+    let b = dot + 1;
+    while (b < text.length && !DELIMITER.has(text[b]!)) b++;
+    out.push({ token: text.slice(a, b), at: a });
+    dot = text.indexOf('.', b);
+  }
+  return out;
+}
+const URL_TOKEN = /^[a-z]+:\/\//i;
+
+/** The path in a token ("core.py:123," -> "core.py"), or null; URLs are not paths. */
+function pathOfToken(token: string): string | null {
+  if (token.indexOf('.') < 0 || URL_TOKEN.test(token)) return null;
+  const t = token.replace(/(?::\d+(?:[-–]\d+)?)?[.:!?]*$/, '');
+  return PATH_TOKEN.test(t) ? t : null;
+}
+
+export interface PathSpan {
+  path: string;
+  at: number;
+  end: number;
+}
+
+/** File paths in a text with their offsets: "src/click/core.py", "core.py", "./a/b.ts" (token by token: fast). */
+export function pathSpans(text: string): PathSpan[] {
+  const out: PathSpan[] = [];
+  for (const { token, at } of dottedTokens(text)) {
+    const path = pathOfToken(token);
+    if (path !== null) out.push({ path, at, end: at + path.length });
+  }
+  return out;
+}
 
 export function pathsIn(text: string): string[] {
-  return text.replace(URL, ' ').match(PATH_PATTERN) ?? [];
+  return pathSpans(text).map((p) => p.path);
+}
+
+/** The text with file paths and URLs blanked out (their dots and slashes are not code symbols). */
+export function maskPaths(text: string): string {
+  if (text.indexOf('.') < 0) return text;
+  let out = '';
+  let from = 0;
+  for (const { token, at } of dottedTokens(text)) {
+    if (!URL_TOKEN.test(token) && pathOfToken(token) === null) continue;
+    out += `${text.slice(from, at)} `;
+    from = at + token.length;
+  }
+  return from === 0 ? text : out + text.slice(from);
 }
 
 export interface LineRef {
@@ -116,7 +167,7 @@ const CODE_WORDS = new Set([
  * an-inner-capital words, and quoted identifiers ('reverse'). Dropped: dunders, names of 3 characters or
  * fewer, common keywords, file names. Case is kept: code is case-sensitive.
  */
-export function symbolsIn(text: string): string[] {
+export function symbolsIn(text: string, pathsMasked = false): string[] {
   const found = new Set<string>();
   const add = (raw: string) => {
     for (const part of raw.split('.')) {
@@ -126,7 +177,7 @@ export function symbolsIn(text: string): string[] {
       found.add(name);
     }
   };
-  const noPaths = text.replace(URL, ' ').replace(PATH_PATTERN, ' ');
+  const noPaths = pathsMasked ? text : maskPaths(text);
   // One pass: backticked spans, quoted identifiers, then identifiers (dotted, maybe a call).
   for (const m of noPaths.matchAll(SYMBOL_TOKEN)) {
     if (m[1] !== undefined) for (const id of m[1].match(/[A-Za-z_][\w.]*/g) ?? []) add(id);
@@ -183,19 +234,19 @@ export function stem(word: string): string {
  * ("src/click/core.py" -> "core.py", so it meets "core.py"), and code symbols lower-cased. Words are
  * taken from the text with paths and symbols removed, so "make_context" is one keyword, not three.
  */
-export function keywordsOf(text: string, known?: { paths: readonly string[]; symbols: readonly string[] }): Set<string> {
+export function keywordsOf(text: string, known?: { paths: readonly string[]; symbols: readonly string[]; masked: string }): Set<string> {
   const out = new Set<string>();
-  const noUrls = text.replace(URL, ' ');
-  for (const p of known?.paths ?? noUrls.match(PATH_PATTERN) ?? []) out.add(p.split('/').pop()!.toLowerCase());
-  for (const s of known?.symbols ?? symbolsIn(noUrls)) out.add(s.toLowerCase());
+  const masked = known?.masked ?? maskPaths(text);
+  for (const p of known?.paths ?? pathsIn(text)) out.add(p.split('/').pop()!.toLowerCase());
+  for (const s of known?.symbols ?? symbolsIn(masked, true)) out.add(s.toLowerCase());
   // Plain words only: code-like tokens were taken whole above.
-  for (const m of noUrls.replace(PATH_PATTERN, ' ').matchAll(/[A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)*/g)) {
-    const token = m[0];
+  for (const raw of masked.split(/[^A-Za-z0-9_.]+/)) {
+    const token = raw.replace(/\.+$/, '');
     if (token.length < 3 || CODE_LIKE.test(token)) continue;
     const w = token.toLowerCase();
     if (STOP.has(w) || !/^[a-z][a-z0-9]+$/.test(w)) continue;
-    const s = stem(w);
-    if (!STOP.has(s)) out.add(s);
+    const st = stem(w);
+    if (!STOP.has(st)) out.add(st);
   }
   return out;
 }
@@ -206,19 +257,29 @@ export function isCodeKeyword(k: string): boolean {
 }
 
 /**
- * Lower-cased whitespace-split word trigrams (the earlier implementation's unit), as numbers: each
- * word gets an id from `vocabulary` (shared by one transcript), a trigram packs three ids.
+ * Lower-cased whitespace-split word trigrams (the earlier implementation's unit), hashed: each word
+ * to 32-bit FNV-1a in one pass over the characters, a trigram to a number from its three hashes
+ * (16+16+20 bits of the three hashes: 52-bit keys, collisions negligible within one agent's messages).
  */
-export function wordTrigrams(words: readonly string[], vocabulary: Map<string, number> = new Map()): Set<number> {
-  const ids = words.map((w) => {
-    let id = vocabulary.get(w);
-    if (id === undefined) vocabulary.set(w, (id = vocabulary.size));
-    return id;
-  });
-  const out = new Set<number>();
-  // 2^17 words per transcript at most in a key without collisions; beyond that, collisions only raise similarity slightly.
-  for (let i = 0; i + 2 < ids.length; i++) out.add(((ids[i]! & 0x1ffff) * 0x20000 + (ids[i + 1]! & 0x1ffff)) * 0x20000 + (ids[i + 2]! & 0x1ffff));
-  return out;
+export function wordTrigrams(text: string): { words: number; trigrams: Set<number> } {
+  const lower = text.toLowerCase();
+  const hashes: number[] = [];
+  let h = 0x811c9dc5;
+  let inWord = false;
+  for (let i = 0; i <= lower.length; i++) {
+    const c = i < lower.length ? lower.charCodeAt(i) : 32;
+    if (c === 32 || c === 10 || c === 9 || c === 13) {
+      if (inWord) hashes.push(h >>> 0);
+      h = 0x811c9dc5;
+      inWord = false;
+    } else {
+      h = Math.imul(h ^ c, 0x01000193);
+      inWord = true;
+    }
+  }
+  const trigrams = new Set<number>();
+  for (let i = 0; i + 2 < hashes.length; i++) trigrams.add(((hashes[i]! & 0xffff) * 0x10000 + (hashes[i + 1]! & 0xffff)) * 0x100000 + (hashes[i + 2]! & 0xfffff));
+  return { words: hashes.length, trigrams };
 }
 
 export function jaccard<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
@@ -246,20 +307,17 @@ export class MessageAnalysis {
   private cached: {
     prose?: string;
     sentences?: string[];
-    words?: string[];
-    trigrams?: Set<number>;
+    shingles?: { words: number; trigrams: Set<number> };
     keywords?: Set<string>;
     symbols?: string[];
     paths?: string[];
     lineRefs?: LineRef[];
     codeSentences?: string[];
+    masked?: string;
     memo?: Map<string, unknown>;
   } = {};
 
-  constructor(
-    readonly message: TranscriptMessage,
-    private readonly vocabulary: Map<string, number>,
-  ) {
+  constructor(readonly message: TranscriptMessage) {
     this.body = stripSelfPrefix(message.text);
   }
   get prose(): string {
@@ -268,20 +326,25 @@ export class MessageAnalysis {
   get sentences(): string[] {
     return (this.cached.sentences ??= sentencesOf(this.prose));
   }
-  get words(): string[] {
-    return (this.cached.words ??= this.body.toLowerCase().split(/\s+/).filter(Boolean));
+  /** Number of whitespace-separated words. */
+  get wordCount(): number {
+    return (this.cached.shingles ??= wordTrigrams(this.body)).words;
   }
   get trigrams(): Set<number> {
-    return (this.cached.trigrams ??= wordTrigrams(this.words, this.vocabulary));
+    return (this.cached.shingles ??= wordTrigrams(this.body)).trigrams;
+  }
+  /** The body with file paths and URLs blanked out. */
+  get masked(): string {
+    return (this.cached.masked ??= maskPaths(this.body));
   }
   get symbols(): string[] {
-    return (this.cached.symbols ??= symbolsIn(this.body));
+    return (this.cached.symbols ??= symbolsIn(this.masked, true));
   }
   get paths(): string[] {
     return (this.cached.paths ??= pathsIn(this.body));
   }
   get keywords(): Set<string> {
-    return (this.cached.keywords ??= keywordsOf(this.body, { paths: this.paths, symbols: this.symbols }));
+    return (this.cached.keywords ??= keywordsOf(this.body, { paths: this.paths, symbols: this.symbols, masked: this.masked }));
   }
   /** Sentences of the body with inline code kept (symbols live in backticks), fenced blocks removed. */
   get codeSentences(): string[] {
@@ -294,7 +357,7 @@ export class MessageAnalysis {
     return memo.get(key) as T;
   }
   get lineRefs(): LineRef[] {
-    return (this.cached.lineRefs ??= /\d/.test(this.body) ? lineRefsIn(this.body) : []);
+    return (this.cached.lineRefs ??= /line|L\d|:\d/i.test(this.body) ? lineRefsIn(this.body) : []);
   }
 }
 
@@ -304,8 +367,7 @@ const cache = new WeakMap<Transcript, MessageAnalysis[]>();
 export function analyse(t: Transcript): MessageAnalysis[] {
   let out = cache.get(t);
   if (out) return out;
-  const vocabulary = new Map<string, number>();
-  out = t.messages.map((m) => new MessageAnalysis(m, vocabulary));
+  out = t.messages.map((m) => new MessageAnalysis(m));
   cache.set(t, out);
   return out;
 }

@@ -2,7 +2,7 @@ import type { HeuristicResult } from '@cooperbench-repro/contracts';
 import type { Transcript } from '../transcript.js';
 import { isPartner } from './agents.js';
 import type { Heuristic } from './heuristic.js';
-import { analyse, isCodeKeyword, keywordsOf, quote, type MessageAnalysis } from './text.js';
+import { analyse, isCodeKeyword, quote, type MessageAnalysis } from './text.js';
 
 /**
  * A question or request for information addressed to the partner that no partner message answers
@@ -58,6 +58,12 @@ function answers(question: string, qKeywords: ReadonlySet<string>, questionWords
   return shared >= UNANSWERED.minSharedKeywords && shared >= UNANSWERED.keywordShare * qKeywords.size;
 }
 
+/** Keywords of the question sentences themselves (a subset of the message's, so no new tokenising). */
+function questionKeywords(q: MessageAnalysis, sentences: readonly string[]): Set<string> {
+  const text = sentences.join(' ').toLowerCase();
+  return new Set([...q.keywords].filter((k) => text.includes(k)));
+}
+
 export const unansweredQuestions: Heuristic = {
   name: 'unanswered_questions',
   description:
@@ -73,7 +79,7 @@ export const unansweredQuestions: Heuristic = {
       const sentences = questionsOf(q);
       if (sentences.length === 0) continue;
       asked++;
-      const questionWords = keywordsOf(sentences.join(' '));
+      const questionWords = questionKeywords(q, sentences);
       const candidates = all.filter((r) => r !== q && isPartner(q.message.from, r.message.from) && (!t.timed || r.message.index > q.message.index));
       const first = t.timed ? candidates[0] : undefined;
       const answered = candidates.some((r) => answers(sentences.join(' '), q.keywords, questionWords, r, t.timed ? r === first : true));

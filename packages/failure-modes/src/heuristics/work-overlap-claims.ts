@@ -23,10 +23,14 @@ export function claimedSymbols(a: MessageAnalysis): string[] {
 
 function findClaimedSymbols(a: MessageAnalysis): string[] {
   const out = new Set<string>();
-  const isCompletion = completionClaim(a) !== null;
+  let isCompletion: boolean | undefined;
   for (const s of a.codeSentences) {
     if (NEGATED.test(s)) continue;
-    if (!CLAIM.test(s) && !(isCompletion && /\b(?:i|we)\b|^(?:added|implemented|done)\b/i.test(s))) continue;
+    if (!CLAIM.test(s)) {
+      if (!/\b(?:i|we)\b|^(?:added|implemented|done)\b/i.test(s)) continue;
+      isCompletion ??= completionClaim(a) !== null;
+      if (!isCompletion) continue;
+    }
     for (const sym of symbolsIn(s.replace(/\byour(?:\s+\S+){1,3}/gi, ' '))) out.add(sym);
   }
   return [...out];
