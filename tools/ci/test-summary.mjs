@@ -1,23 +1,35 @@
 #!/usr/bin/env node
-// Sums every package's vitest JSON report (packages/*/.vitest/results.json, tools/.vitest/results.json)
-// into the one closing line CI reads: "tests: N passed, N failed". Exits 1 on failures or no tests.
+// Sums every project's vitest JSON report (packages/*/.vitest/results.json, tools/.vitest/results.json)
+// into the one closing line CI reads: "tests: N passed, N failed". A test file that crashed while
+// loading counts as one failure (vitest reports it as a failed suite with no failed test), and so does a
+// project whose report is missing (its test target never ran). Exits 1 on failures or no tests.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const reports = [
-  ...readdirSync('packages').map((p) => join('packages', p, '.vitest', 'results.json')),
-  join('tools', '.vitest', 'results.json'),
-].filter((f) => existsSync(f));
+const projects = [...readdirSync('packages').map((p) => join('packages', p)), 'tools'].filter((dir) =>
+  existsSync(join(dir, 'vitest.config.ts')),
+);
 
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-for (const file of reports) {
+for (const dir of projects) {
+  const file = join(dir, '.vitest', 'results.json');
+  if (!existsSync(file)) {
+    failed += 1;
+    console.log(`  ${dir}: no test report (${file}): its test target did not run to the end`);
+    continue;
+  }
   const r = JSON.parse(readFileSync(file, 'utf8'));
+  const crashed = (r.testResults ?? []).filter(
+    (t) => t.status === 'failed' && !(t.assertionResults ?? []).some((a) => a.status === 'failed'),
+  );
   passed += r.numPassedTests ?? 0;
-  failed += (r.numFailedTests ?? 0) + (r.numRuntimeErrorTestSuites ?? 0);
+  failed += (r.numFailedTests ?? 0) + crashed.length;
   skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
-  console.log(`  ${file}: ${r.numPassedTests} passed, ${r.numFailedTests} failed`);
+  const crashNote = crashed.length ? `, ${crashed.length} test files crashed: ${crashed.map((t) => t.name).join(', ')}` : '';
+  console.log(`  ${dir}: ${r.numPassedTests} passed, ${r.numFailedTests} failed${crashNote}`);
+  for (const t of crashed) console.log(`    ${t.name}: ${String(t.message ?? '').split('\n')[0]}`);
 }
 console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);

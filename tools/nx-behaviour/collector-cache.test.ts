@@ -1,9 +1,10 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PUBLIC_LOCAL_PATHS, publicPath } from '@cooperbench-repro/public-data';
 import { nx, tempWorkspace, WORKSPACE } from './temp-workspace.js';
 
-const REAL_LOGS = join(WORKSPACE, '../shared/cooperbench-upstream/real-runs/racso1999-CooperBench/logs');
+const REAL_LOGS = publicPath(PUBLIC_LOCAL_PATHS.racsoLogs);
 const REAL_MAPPING = join(WORKSPACE, 'packages/collector/src/test-support/racso-run-arms.json');
 
 describe('collector:collect under Nx', () => {

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { DataFileError, LegacyImportReportSchema, isSafeName, validate, writeJsonAtomic, writeJsonlAtomic, RunRecordSchema } from '@cooperbench-repro/contracts';
 import { collect, CollectUsageError } from './collect.js';
 import { importLegacyFile } from './legacy-import.js';
-import { createProgress } from './progress.js';
+import { createProgress } from '@cooperbench-repro/contracts';
 
 const HELP = `cooperbench-collect: upstream cooperbench log directories -> one validated results store
 

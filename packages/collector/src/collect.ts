@@ -17,7 +17,7 @@ import { runPairJob, type PairJob } from './pair-job.js';
 import { runPairJobs, type PoolOptions } from './pair-pool.js';
 import { mergeImportedStores } from './imported-stores.js';
 import { assertLogRoot } from './log-root.js';
-import { createProgress, type Progress } from './progress.js';
+import { createProgress, type Progress } from '@cooperbench-repro/contracts';
 import { resolveRunContext, type RunContext } from './run-context.js';
 
 export interface CollectOptions {

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { runPairJob, type PairJob, type PairJobResult } from './pair-job.js';
-import type { Progress } from './progress.js';
+import type { Progress } from '@cooperbench-repro/contracts';
 import type { RunContext } from './run-context.js';
 import type { WorkerBatch } from './pair-worker.js';
 

@@ -4,13 +4,13 @@ import { CommunicationFileSchema, SPEECH_ACTS, type CommunicationFile, type RunR
 import { importLegacyFile } from '@cooperbench-repro/collector';
 import { computeCommunication } from './compute.js';
 import { DEFAULT_OPTIONS } from './config.js';
-import { SHARED } from './test-support/support.js';
+import { PUBLIC_LOCAL_PATHS, publicPath } from '@cooperbench-repro/public-data';
 
 let records: RunRecord[];
 let file: CommunicationFile;
 
 beforeAll(() => {
-  records = importLegacyFile(join(SHARED, 'command-a-lite-results/results.json'), { displayPath: 'x', agentFramework: null }).records;
+  records = importLegacyFile(publicPath(PUBLIC_LOCAL_PATHS.commandALiteResults), { displayPath: 'x', agentFramework: null }).records;
   file = CommunicationFileSchema.parse(computeCommunication(records, DEFAULT_OPTIONS));
 });
 

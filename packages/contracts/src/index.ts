@@ -9,3 +9,5 @@ export * from './difficulty.js';
 export * from './communication.js';
 export * from './failure-modes.js';
 export * from './wilson.js';
+export * from './public-data.js';
+export * from './progress.js';

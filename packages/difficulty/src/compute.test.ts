@@ -4,7 +4,8 @@ import { DifficultyFileSchema, type DifficultyOptions, type RunRecord } from '@c
 import { importLegacyFile } from '@cooperbench-repro/collector';
 import { computeDifficulty } from './compute.js';
 import { pairKey } from './pair-difficulty.js';
-import { record, SHARED } from './test-support/records.js';
+import { PUBLIC_LOCAL_PATHS, publicPath } from '@cooperbench-repro/public-data';
+import { record } from './test-support/records.js';
 
 const OPTS: DifficultyOptions = { rescale: true, buckets: 10, solo_success: 'both-passed', round_decimals: 9, confidence: 0.95 };
 const P1: [string, number, number, number] = ['pillow_task', 290, 1, 2];
@@ -78,7 +79,7 @@ describe('difficulty from solo observations', () => {
 });
 
 describe('the 500 real Command A records (imported from the earlier Python implementation)', () => {
-  const imported = importLegacyFile(join(SHARED, 'command-a-lite-results/results.json'), { displayPath: 'results.json', agentFramework: 'mini_swe_agent' }).records;
+  const imported = importLegacyFile(publicPath(PUBLIC_LOCAL_PATHS.commandALiteResults), { displayPath: 'results.json', agentFramework: 'mini_swe_agent' }).records;
 
   it('gives the numbers stated in the closing note', () => {
     const d = computeDifficulty(imported, OPTS);

@@ -1,6 +1,7 @@
 // Benchmark of the heuristic detectors (runs against dist/: `cd packages/failure-modes && npx tsc -b` first).
-// 15k synthetic conversations built from the real message and patch texts in ../shared when present
-// (shuffled, deterministic; conversation lengths drawn from the real ones), else from templates; every
+// 15k synthetic conversations built from the real message and patch texts of the public data (found by the
+// public-data resolver; `npm run fetch-data` if absent), shuffled and deterministic, conversation lengths
+// drawn from the real ones; every
 // detector runs on every conversation. An optional argument sets the number of conversations.
 // Prints wall time, per-detector time and detection counts, and the peak RSS. Target: < 5 s in total.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -17,7 +18,7 @@ const { HEURISTICS } = await import(join(DIST, 'index.js'));
 const { buildTranscript } = await import(join(DIST, 'transcript-builder.js'));
 
 const N = Number(process.argv[2] ?? 15_000);
-const SHARED = resolve(HERE, '../../../../shared');
+const { publicPath, PUBLIC_LOCAL_PATHS } = await import('@cooperbench-repro/public-data');
 
 // Deterministic PRNG (mulberry32).
 let seed = 0x5eed;
@@ -34,13 +35,12 @@ function realCorpus() {
   const messages = [];
   const lengths = [];
   const patchPairs = [];
-  const ca = join(SHARED, 'command-a-lite-results/results.json');
-  if (existsSync(ca))
-    for (const r of JSON.parse(readFileSync(ca, 'utf8'))) {
+  const ca = publicPath(PUBLIC_LOCAL_PATHS.commandALiteResults);
+  for (const r of JSON.parse(readFileSync(ca, 'utf8'))) {
       for (const m of r.messages ?? []) messages.push(m.message);
       if (r.messages?.length) lengths.push(r.messages.length);
     }
-  const logs = join(SHARED, 'cooperbench-upstream/real-runs/racso1999-CooperBench/logs');
+  const logs = publicPath(PUBLIC_LOCAL_PATHS.racsoLogs);
   const walk = (dir, depth) => {
     if (depth > 6 || !existsSync(dir)) return;
     const names = readdirSync(dir);

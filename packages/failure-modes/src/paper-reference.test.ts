@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { CAUSES, COMM_ERROR_GROUPS, SYMPTOMS } from '@cooperbench-repro/contracts';
 import { describe, expect, it } from 'vitest';
 import { CAUSE_MAPPING } from './cause-mapping.js';
@@ -13,9 +13,9 @@ import {
   PAPER_TABLE2_METRIC,
   PAPER_TABLE2_PERCENT,
 } from './paper-reference.js';
-import { SHARED } from './test-support/real-data.js';
+import { referencePath } from '@cooperbench-repro/public-data';
 
-const CSV = `${SHARED}/cooperbench-paper/paper_reference_numbers.csv`;
+const CSV = referencePath('paper/paper_reference_numbers.csv');
 
 /** RFC 4180 line split (the file quotes fields that contain commas). */
 function splitCsvLine(line: string): string[] {
@@ -36,9 +36,9 @@ function splitCsvLine(line: string): string[] {
   return out;
 }
 
-describe.skipIf(!existsSync(CSV))('paper reference constants equal paper_reference_numbers.csv', () => {
+describe('paper reference constants equal paper_reference_numbers.csv', () => {
   const rows = new Map<string, number>();
-  const [header, ...lines] = existsSync(CSV) ? readFileSync(CSV, 'utf8').trim().split(/\r?\n/) : [''];
+  const [header, ...lines] = readFileSync(CSV, 'utf8').trim().split(/\r?\n/);
   for (const line of lines) {
     const [metric, model, value] = splitCsvLine(line);
     rows.set(`${metric}|${model}`, Number(value));

@@ -3,7 +3,7 @@ import type { Cause, CommErrorGroup, Symptom } from '@cooperbench-repro/contract
 /**
  * The CooperBench paper's published numbers for Figure 6, Table 1 and Table 2 (arXiv:2601.13295 v2),
  * from paper-definitions.md sections 6-8 and equal to the rows of
- * ../shared/cooperbench-paper/paper_reference_numbers.csv named beside each constant (a test checks
+ * data/reference/paper/paper_reference_numbers.csv named beside each constant (a test checks
  * them against that file when it is present). Embedded so outputs need nothing outside the repository.
  */
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { referencePath } from '@cooperbench-repro/public-data';
 import { compile } from 'vega-lite';
 import { FailureModesFileSchema, SYMPTOMS } from '@cooperbench-repro/contracts';
 import {
@@ -161,9 +162,9 @@ describe('fig6', () => {
   });
 });
 
-// ---- the paper's numbers against paper_reference_numbers.csv (when the shared checkout is there) ----------
+// ---- the paper's numbers against the committed paper_reference_numbers.csv ----------
 
-const CSV = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../shared/cooperbench-paper/paper_reference_numbers.csv');
+const CSV = referencePath('paper/paper_reference_numbers.csv');
 
 function splitCsvLine(line: string): string[] {
   const out: string[] = [];
@@ -187,14 +188,12 @@ function splitCsvLine(line: string): string[] {
   return out;
 }
 
-describe.skipIf(!existsSync(CSV))('paper failure-mode constants', () => {
+describe('paper failure-mode constants', () => {
   const ref = new Map<string, number>();
-  if (existsSync(CSV)) {
-    const [, ...lines] = readFileSync(CSV, 'utf8').trim().split(/\r?\n/);
-    for (const line of lines) {
-      const [metric, model, value] = splitCsvLine(line);
-      ref.set(`${metric}|${model}`, Number(value));
-    }
+  const [, ...lines] = readFileSync(CSV, 'utf8').trim().split(/\r?\n/);
+  for (const line of lines) {
+    const [metric, model, value] = splitCsvLine(line);
+    ref.set(`${metric}|${model}`, Number(value));
   }
   const get = (metric: string, model: string) => {
     const v = ref.get(`${metric}|${model}`);

@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { referencePath } from '@cooperbench-repro/public-data';
 import { PAPER_FIG5C_SHARE, PAPER_MODELS, PAPER_QUALITATIVE, PAPER_TABLE6_LLM } from './paper-reference-communication.js';
 
-const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const CSV = resolve(PACKAGE_ROOT, '../../../shared/cooperbench-paper/paper_reference_numbers.csv');
+const CSV = referencePath('paper/paper_reference_numbers.csv');
 
 /** Minimal RFC 4180 line split (the file quotes fields that contain commas). */
 function splitCsvLine(line: string): string[] {

@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { referencePath } from '@cooperbench-repro/public-data';
 import { PAPER_FIG4_WEBSITE_CURVE, paperCurveAuc, trapezoid } from './paper-reference.js';
 
-const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const CSV = resolve(PACKAGE_ROOT, '../../../shared/cooperbench-paper/fig4_website_coopchart_points.csv');
+const CSV = referencePath('paper/fig4_website_coopchart_points.csv');
 
 describe('paper reference constants', () => {
   it('equal the transcribed website curve (fig4_website_coopchart_points.csv)', () => {

@@ -2,15 +2,15 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CollectReport, RunRecord } from '@cooperbench-repro/contracts';
+import { PUBLIC_LOCAL_PATHS, publicPath } from '@cooperbench-repro/public-data';
 import { collect } from '../collect.js';
 import { tempDir } from './fixture-tree.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
-/** ../shared beside the checkout, as CI has it. */
-export const SHARED = resolve(HERE, '../../../../../shared');
-export const REAL_LOGS = join(SHARED, 'cooperbench-upstream/real-runs/racso1999-CooperBench/logs');
+/** The real public runs, through the one resolver (fails with a message naming `npm run fetch-data` when absent). */
+export const REAL_LOGS = publicPath(PUBLIC_LOCAL_PATHS.racsoLogs);
 export const REAL_MAPPING = join(HERE, 'racso-run-arms.json');
-export const LEGACY_RESULTS = join(SHARED, 'command-a-lite-results/results.json');
+export const LEGACY_RESULTS = publicPath(PUBLIC_LOCAL_PATHS.commandALiteResults);
 
 export interface Collected {
   out: string;

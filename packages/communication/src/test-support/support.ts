@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SPEECH_ACTS, type Message, type RunRecord, type SpeechAct } from '@cooperbench-repro/contracts';
+import { publicPath } from '@cooperbench-repro/public-data';
 import { classifyConversation } from '../classify.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 export const WORKSPACE = resolve(HERE, '../../../..');
-export const SHARED = resolve(WORKSPACE, '../shared');
 export const LABELLED = resolve(HERE, '../labelled/labelled-messages.json');
 
 export const msg = (from: string, text: string, timestamp: number | null = null, to?: string): Message => ({
@@ -83,9 +83,8 @@ export interface LabelledEvaluation {
 
 type RawMessage = { from: string; to: string; message?: string; text?: string; timestamp?: number | null; feature_id?: number | null };
 
-/** Classify every labelled message in its conversation (read by locator from ../shared) and compare. */
-export function evaluateLabelled(): LabelledEvaluation | null {
-  if (!existsSync(LABELLED)) return null;
+/** Classify every labelled message in its conversation (read by locator through the public-data resolver) and compare. */
+export function evaluateLabelled(): LabelledEvaluation {
   const doc = JSON.parse(readFileSync(LABELLED, 'utf8')) as { items: LabelledItem[] } | LabelledItem[];
   const items = Array.isArray(doc) ? doc : doc.items;
   const files = new Map<string, unknown>();
@@ -95,7 +94,7 @@ export function evaluateLabelled(): LabelledEvaluation | null {
   let correct = 0;
   for (const item of items) {
     const { file, record_index, message_index } = item.locator;
-    if (!files.has(file)) files.set(file, JSON.parse(readFileSync(join(SHARED, file), 'utf8')));
+    if (!files.has(file)) files.set(file, JSON.parse(readFileSync(publicPath(file), 'utf8')));
     const data = files.get(file);
     const raw = (record_index === undefined ? data : (data as { messages: RawMessage[] }[])[record_index]!.messages) as RawMessage[];
     const messages: Message[] = raw.map((m) => ({ from: m.from, to: m.to, feature_id: m.feature_id ?? null, text: m.text ?? m.message ?? '', timestamp: m.timestamp ?? null }));

@@ -3,10 +3,10 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import type { Outcome, RunRecord } from '@cooperbench-repro/contracts';
+import { referencePath } from '@cooperbench-repro/public-data';
 
-const HERE = fileURLToPath(new URL('.', import.meta.url));
-export const SHARED = resolve(HERE, '../../../../../shared');
-export const PAPER = resolve(SHARED, 'cooperbench-paper');
+/** The committed paper tables (data/reference/paper). */
+export const PAPER = referencePath('paper');
 
 export function readCsv(file: string): Record<string, string>[] {
   return parse(readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true }) as Record<string, string>[];

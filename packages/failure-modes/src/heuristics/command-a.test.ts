@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { COMMAND_A_RESULTS, commandAConversations } from '../test-support/real-data.js';
 import type { Transcript } from '../transcript.js';
@@ -15,7 +14,7 @@ import { workOverlapClaims } from './work-overlap-claims.js';
  */
 const ID = (s: string) => `command-a-coop-comm/coop/${s}`;
 
-describe.skipIf(!existsSync(COMMAND_A_RESULTS))('heuristics on the 100 real Command A conversations', () => {
+describe('heuristics on the 100 real Command A conversations', () => {
   let all: Transcript[];
   const byId = (id: string) => {
     const t = all.find((x) => x.record_id === ID(id));

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REAL_LOGS, racsoConversations } from '../test-support/real-data.js';
 import type { Transcript } from '../transcript.js';
@@ -14,7 +13,7 @@ import { unverifiableClaims } from './unverifiable-claims.js';
  * The real claude_code coop runs (conversations WITH patches). Expectations come from reading the
  * conversations and the patches' hunks; quotes in the comments are from the messages.
  */
-describe.skipIf(!existsSync(REAL_LOGS))('heuristics on the real claude_code runs', () => {
+describe('heuristics on the real claude_code runs', () => {
   let all: Transcript[];
   const byId = (id: string) => {
     const t = all.find((x) => x.record_id === id);

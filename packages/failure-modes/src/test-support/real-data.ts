@@ -4,14 +4,14 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { collect, importLegacyFile } from '@cooperbench-repro/collector';
 import type { RunRecord } from '@cooperbench-repro/contracts';
+import { PUBLIC_LOCAL_PATHS, publicPath } from '@cooperbench-repro/public-data';
 import { transcriptOf, type Transcript } from '../transcript.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 export const WORKSPACE = resolve(HERE, '../../../..');
-/** ../shared beside the checkout, as CI has it. */
-export const SHARED = resolve(WORKSPACE, '../shared');
-export const COMMAND_A_RESULTS = join(SHARED, 'command-a-lite-results/results.json');
-export const REAL_LOGS = join(SHARED, 'cooperbench-upstream/real-runs/racso1999-CooperBench/logs');
+/** The real public data, through the one resolver (fails with a message naming `npm run fetch-data` when absent). */
+export const COMMAND_A_RESULTS = publicPath(PUBLIC_LOCAL_PATHS.commandALiteResults);
+export const REAL_LOGS = publicPath(PUBLIC_LOCAL_PATHS.racsoLogs);
 const REAL_MAPPING = join(WORKSPACE, 'packages/collector/src/test-support/racso-run-arms.json');
 
 /** The 500 real Command A records (100 coop conversations, no patches), through the legacy importer. */
