@@ -5,7 +5,7 @@ import { PUBLIC_LOCAL_PATHS, publicPath } from '@cooperbench-repro/public-data';
 import { nx, tempWorkspace, WORKSPACE } from './temp-workspace.js';
 
 const REAL_LOGS = publicPath(PUBLIC_LOCAL_PATHS.racsoLogs);
-const REAL_MAPPING = join(WORKSPACE, 'packages/collector/src/test-support/racso-run-arms.json');
+const REAL_MAPPING = join(WORKSPACE, 'data/real/run-arms.json');
 
 describe('collector:collect under Nx', () => {
   it('is a cache hit on an unchanged tree and re-runs when one log file changes', () => {
@@ -42,5 +42,5 @@ describe('collector:collect under Nx', () => {
     expect(ignoredChange).toMatch(/parsed 1, reused 20/);
     const line = readFileSync(join(ws, 'data/results.jsonl'), 'utf8').split('\n').find((l) => l.includes('nano_control_1/coop/llama_index_task/18813/f1_f3'))!;
     expect(JSON.parse(line).both_passed).toBe(ev.both_passed);
-  });
+  }, 300_000); // spawns nx several times: generous, so a loaded machine does not fail it
 });

@@ -1,6 +1,7 @@
 import { cpSync, existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { publicDataRoot } from '@cooperbench-repro/public-data';
 import { nx, tempWorkspace, WORKSPACE } from './temp-workspace.js';
 
 /** Which tasks Nx ran for real (not replayed from its cache) in one invocation's output. */
@@ -8,7 +9,7 @@ function ranForReal(output: string): string[] {
   return [...output.matchAll(/^> nx run (\S+)(.*)$/gm)]
     .filter((m) => !/\[(local|remote) cache\]|existing outputs match the cache/.test(m[2]!))
     .map((m) => m[1]!)
-    .filter((t) => t !== 'figures:build') // the aggregate no-op
+    .filter((t) => !/^figures:build(:|$)/.test(t)) // the aggregate no-op
     .sort();
 }
 
@@ -77,5 +78,27 @@ describe('nx run figures:build on a fresh copy of the workspace', () => {
     expect(readFileSync(join(ws, 'data/communication.json'), 'utf8')).not.toBe(communicationBefore);
     // Rendering is deterministic: the re-rendered (comment-only change) and the cached figure are the first one, byte for byte.
     expect(readFileSync(join(ws, 'figures/fig4.png')).equals(fig4Png)).toBe(true);
+  }, 300_000);
+
+  it('builds every figure and table from the public real runs into figures/real (nx run figures:build:real), cached like the demo', () => {
+    const ws = tempWorkspace();
+    // The copy has no ../shared beside it: the resolver finds the public data through COOPERBENCH_PUBLIC_DATA.
+    const env = { COOPERBENCH_PUBLIC_DATA: publicDataRoot() };
+    const first = nx(ws, ['run', 'figures:build:real'], env);
+    expect(ranForReal(first)).toEqual(
+      expect.arrayContaining(['collector:collect:real', 'difficulty:compute:real', 'communication:compute:real', 'failure-modes:classify:real', 'figures:fig4:real', 'figures:fig6:real', 'figures:failure-modes-table:real']),
+    );
+    for (const f of FIGURE_FILES) expect(statSync(join(ws, 'figures/real', f)).size).toBeGreaterThan(100);
+    expect(readdirSync(join(ws, 'figures')).filter((f) => f !== 'real')).toEqual([]); // nothing lands where the demo's figures go
+    const report = JSON.parse(readFileSync(join(ws, 'data/real/collect-report.json'), 'utf8'));
+    expect(report.counts).toMatchObject({ run_dirs: 13, pair_dirs_found: 179, imported_records: 500, records_written: 679, reconciled: true });
+    expect(report.imported).toEqual([{ file: 'command-a-lite-results/results.json', records: 500 }]);
+    const svg = readFileSync(join(ws, 'figures/real/fig4.svg'), 'utf8');
+    expect(svg).toContain('Data: REAL public runs');
+    expect(svg).not.toContain('SYNTHETIC');
+    expect(readFileSync(join(ws, 'figures/real/failure-modes.md'), 'utf8')).toContain('REAL public runs');
+
+    const second = nx(ws, ['run', 'figures:build:real'], env);
+    expect(ranForReal(second)).toEqual([]);
   }, 300_000);
 });

@@ -20,6 +20,8 @@ export function tempWorkspace(): string {
   cpSync(join(WORKSPACE, 'packages'), join(dir, 'packages'), { recursive: true, filter: (src) => !skip.test(src) });
   cpSync(join(WORKSPACE, 'tools'), join(dir, 'tools'), { recursive: true, filter: (src) => !skip.test(src) });
   mkdirSync(join(dir, 'data/logs'), { recursive: true });
+  // The committed reference tables, the public-data manifest and the real-data profile (not the demo logs).
+  for (const d of ['data/reference', 'data/public/manifest.json', 'data/real']) cpSync(join(WORKSPACE, d), join(dir, d), { recursive: true });
   mkdirSync(join(dir, 'figures'), { recursive: true });
   symlinkSync(join(WORKSPACE, 'node_modules'), join(dir, 'node_modules'));
   // Nx keys some state on the git repository; give the copy its own.
@@ -27,11 +29,11 @@ export function tempWorkspace(): string {
   return dir;
 }
 
-export function nx(dir: string, args: string[]): string {
+export function nx(dir: string, args: string[], env: NodeJS.ProcessEnv = {}): string {
   return execFileSync(join(dir, 'node_modules', '.bin', 'nx'), [...args, '--output-style=static'], {
     cwd: dir,
     encoding: 'utf8',
-    env: { ...process.env, CI: 'true', NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', NO_COLOR: '1', FORCE_COLOR: '0' },
+    env: { ...process.env, ...env, CI: 'true', NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', NO_COLOR: '1', FORCE_COLOR: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }

@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DataFileError, LegacyImportReportSchema, isSafeName, validate, writeJsonAtomic, writeJsonlAtomic, RunRecordSchema } from '@cooperbench-repro/contracts';
+import { PublicDataMissingError } from '@cooperbench-repro/public-data';
 import { collect, CollectUsageError } from './collect.js';
+import { resolveDataSources } from './data-sources.js';
 import { importLegacyFile } from './legacy-import.js';
 import { createProgress } from '@cooperbench-repro/contracts';
 
@@ -13,6 +15,9 @@ Usage:
   cooperbench-collect collect [options]
       --log-root DIR     upstream --log-dir holding run directories   (default $COOPERBENCH_LOG_ROOT or data/logs)
       --mapping FILE     run name -> arm/model/seed mapping            (default data/run-arms.json)
+      --sources FILE     a data profile (e.g. data/real/sources.json): log root, mapping and legacy
+                         results.json files, public ones found through the public-data resolver
+                         (replaces --log-root and --mapping)
       --imported DIR     stores written by import-legacy to merge in  (default data/imported)
       --out FILE         normalized store, one record per line        (default data/results.jsonl)
       --report FILE      counts and every problem found               (default data/collect-report.json)
@@ -39,8 +44,10 @@ async function runCollect(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
     options: {
-      'log-root': { type: 'string', default: process.env.COOPERBENCH_LOG_ROOT || 'data/logs' },
-      mapping: { type: 'string', default: 'data/run-arms.json' },
+      'log-root': { type: 'string' },
+      mapping: { type: 'string' },
+      sources: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
       imported: { type: 'string', default: 'data/imported' },
       out: { type: 'string', default: 'data/results.jsonl' },
       report: { type: 'string', default: 'data/collect-report.json' },
@@ -50,10 +57,14 @@ async function runCollect(argv: string[]): Promise<void> {
     },
     strict: true,
   });
+  if (values.help) return void process.stdout.write(HELP);
+  if (values.sources && (values['log-root'] || values.mapping)) fail('--sources names the log root and the mapping itself; leave out --log-root and --mapping');
+  const sources = values.sources ? resolveDataSources(values.sources) : null;
   const started = performance.now();
   const result = await collect({
-    logRoot: values['log-root'],
-    mappingFile: values.mapping,
+    logRoot: sources?.logRoot ?? values['log-root'] ?? (process.env.COOPERBENCH_LOG_ROOT || 'data/logs'),
+    mappingFile: sources ? sources.mappingFile : (values.mapping ?? 'data/run-arms.json'),
+    legacyInputs: sources?.legacyInputs ?? [],
     importedDir: values.imported,
     storeFile: values.out,
     reportFile: values.report,
@@ -85,11 +96,14 @@ async function runImportLegacy(argv: string[]): Promise<void> {
       'out-dir': { type: 'string', default: 'data/imported' },
       'agent-framework': { type: 'string' },
       strict: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
   });
+  if (values.help) return void process.stdout.write(HELP);
   if (!values.input) fail('import-legacy needs --input FILE (a results.json from the earlier Python implementation)');
   const input = resolve(values.input);
+  if (!existsSync(input)) fail(`--input ${values.input}: expected a readable results.json file (no such file)`);
   const name = values.name ?? basename(dirname(input));
   if (!isSafeName(name)) fail(`--name ${JSON.stringify(name)}: expected a plain file name`);
   const outDir = values['out-dir'];
@@ -121,7 +135,7 @@ async function main(): Promise<void> {
     else if (command === '--help' || command === '-h' || command === 'help') process.stdout.write(HELP);
     else fail(`unknown command ${JSON.stringify(command ?? '')}\n\n${HELP}`);
   } catch (err) {
-    if (err instanceof CollectUsageError || err instanceof DataFileError) fail(err.message);
+    if (err instanceof CollectUsageError || err instanceof DataFileError || err instanceof PublicDataMissingError) fail(err.message);
     if (err instanceof Error && 'code' in err && err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') fail(`${err.message}\n\n${HELP}`);
     throw err;
   }

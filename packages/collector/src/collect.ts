@@ -15,7 +15,7 @@ import { loadIndex, loadStoreLines, sha256, type CollectIndex } from './collect-
 import { listRunDirs, scanRun, type RunScan } from './discover.js';
 import { runPairJob, type PairJob } from './pair-job.js';
 import { runPairJobs, type PoolOptions } from './pair-pool.js';
-import { mergeImportedStores } from './imported-stores.js';
+import { mergeImportedStores, mergeLegacyInputs, type LegacyInput } from './imported-stores.js';
 import { assertLogRoot } from './log-root.js';
 import { createProgress, type Progress } from '@cooperbench-repro/contracts';
 import { resolveRunContext, type RunContext } from './run-context.js';
@@ -29,6 +29,8 @@ export interface CollectOptions {
   indexFile: string;
   /** Directory of stores written by `import-legacy`; their records are merged into the store. */
   importedDir: string | null;
+  /** Legacy results.json files imported in memory (a data profile's `legacy_imports`). */
+  legacyInputs?: readonly LegacyInput[];
   progress?: Progress;
   pool?: PoolOptions;
 }
@@ -144,7 +146,7 @@ export async function collect(opts: CollectOptions): Promise<CollectResult> {
     summary.model ??= entry.brief.model;
   });
 
-  const imported = mergeImportedStores(opts.importedDir, lines, problems);
+  const imported = [...mergeImportedStores(opts.importedDir, lines, problems), ...mergeLegacyInputs(opts.legacyInputs ?? [], lines, problems)];
   const ids = [...lines.keys()].sort();
   const storeText = ids.length ? `${ids.map((id) => lines.get(id)).join('\n')}\n` : '';
   const storeUnchanged = previousStore !== null && previousStore.text === storeText;

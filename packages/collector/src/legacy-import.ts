@@ -129,7 +129,13 @@ export interface LegacyImportResult {
 
 /** Reads a legacy results.json; each bad record becomes a problem naming its index and field, the rest are converted. */
 export function importLegacyFile(file: string, opts: LegacyImportOptions): LegacyImportResult {
-  const parsed = parseJsonText(opts.displayPath, readFileSync(file, 'utf8'));
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new DataFileError(opts.displayPath, [{ field: null, expected: 'a readable results.json file', message: (err as Error).message }]);
+  }
+  const parsed = parseJsonText(opts.displayPath, text);
   if (!Array.isArray(parsed)) {
     throw new DataFileError(opts.displayPath, [{ field: null, expected: 'an array of records (the earlier Python pipeline writes results.json as a JSON array)', message: `found ${typeof parsed}` }]);
   }

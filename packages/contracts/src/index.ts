@@ -11,3 +11,4 @@ export * from './failure-modes.js';
 export * from './wilson.js';
 export * from './public-data.js';
 export * from './progress.js';
+export * from './data-sources.js';

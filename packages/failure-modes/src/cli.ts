@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
-import { DataFileError, FailureModesFileSchema, RunRecordSchema, readJsonFileSync, readJsonlFile, validate, writeJsonAtomic } from '@cooperbench-repro/contracts';
+import { CollectReportSchema, DataFileError, FailureModesFileSchema, RunRecordSchema, readJsonFileSync, readJsonlFile, validate, writeJsonAtomic } from '@cooperbench-repro/contracts';
 import { classifyRuns, JudgeCacheIncompleteError, plannedJudgeRequests } from './classify.js';
 import { FailureModesConfigSchema } from './config.js';
 import { HEURISTICS } from './heuristics/index.js';
@@ -19,7 +19,9 @@ Usage: node packages/failure-modes/dist/cli.js [options]
   --store FILE        results store (default data/results.jsonl)
   --config FILE       stage config (default packages/failure-modes/config.json)
   --out FILE          output (default data/failure-modes.json)
-  --log-root DIR      log tree the store's patch paths are relative to (default data/logs)
+  --collect-report FILE  the collector's report, which names the log root the store's patch paths are
+                      relative to (default data/collect-report.json)
+  --log-root DIR      override that log root
   --mode MODE         judge cache mode: replay-only (default; a run with no cached answer at all
                       reports the judge as not run, a partial cache is an error), read-write (calls
                       Cohere for misses; needs CO_API_KEY), refresh (re-asks everything), off (heuristics only)
@@ -62,7 +64,8 @@ async function main(): Promise<void> {
         store: { type: 'string', default: 'data/results.jsonl' },
         config: { type: 'string', default: 'packages/failure-modes/config.json' },
         out: { type: 'string', default: 'data/failure-modes.json' },
-        'log-root': { type: 'string', default: 'data/logs' },
+        'collect-report': { type: 'string', default: 'data/collect-report.json' },
+        'log-root': { type: 'string' },
         mode: { type: 'string', default: 'replay-only' },
         'allow-partial': { type: 'boolean', default: false },
         'dry-run': { type: 'boolean', default: false },
@@ -82,7 +85,8 @@ async function main(): Promise<void> {
   }
   const config = readJsonFileSync(values.config, FailureModesConfigSchema);
   const records = await readJsonlFile(values.store, RunRecordSchema);
-  const logRoot = resolve(values['log-root']);
+  // The log root travels in the collector's report, so an external or public log tree is found again.
+  const logRoot = resolve(values['log-root'] ?? readJsonFileSync(values['collect-report'], CollectReportSchema).log_root);
   const settings = { model: config.judge.model, temperature: config.judge.temperature, seed: config.judge.seed, maxTokens: config.judge.max_tokens };
   const judge =
     mode === 'off'

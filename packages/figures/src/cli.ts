@@ -1,14 +1,14 @@
 #!/usr/bin/env node
 import { isAbsolute, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DataFileError, type CommunicationFile, type DifficultyFile, type FailureModesFile } from '@cooperbench-repro/contracts';
+import { DataFileError, DataSourcesSchema, readJsonFileSync, type CommunicationFile, type DifficultyFile, type FailureModesFile } from '@cooperbench-repro/contracts';
 import { fig4 } from './figures/fig4.js';
 import { fig4PerModel } from './figures/fig4-per-model.js';
 import { fig5 } from './figures/fig5.js';
 import { fig6 } from './figures/fig6.js';
 import { loadCommunication, loadDifficulty, loadFailureModes } from './load.js';
 import type { FigureDefinition } from './render/figure.js';
-import { writeFigure } from './render/figure.js';
+import { withDataLabel, writeFigure } from './render/figure.js';
 import { writeFailureModesTable } from './tables/failure-modes.js';
 import { writeQualitativeTable } from './tables/qualitative.js';
 
@@ -83,6 +83,8 @@ Options:
                           failure-modes-table)
   --out DIR               output directory (default figures); writes <figure>.{svg,png,pdf,csv}
   --no-paper-reference    fig4, fig5, fig6: leave out the paper's reference values
+  --sources FILE          a data profile (e.g. data/real/sources.json): its label heads every figure's
+                          subtitle and every table's source line
   -h, --help              this text
 
 Exit codes: 0 written, 2 bad usage or unreadable/invalid input.
@@ -108,6 +110,7 @@ async function main(argv: string[]): Promise<void> {
         data: { type: 'string' },
         out: { type: 'string', default: 'figures' },
         'no-paper-reference': { type: 'boolean', default: false },
+        sources: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -137,27 +140,37 @@ async function main(argv: string[]): Promise<void> {
     return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? resolve(f) : rel;
   };
   const synthetic = data.inputs.synthetic_records > 0 ? ` [SYNTHETIC: ${data.inputs.synthetic_records}/${data.inputs.records} records]` : '';
+  let label: string | null = null;
+  try {
+    label = values.sources ? readJsonFileSync(values.sources, DataSourcesSchema).label : null;
+  } catch (err) {
+    if (err instanceof DataFileError) fail(err.message);
+    throw err;
+  }
   const opts = { paperReference: !values['no-paper-reference'], source: dataFile };
+  // Tables have no subtitle: their source line carries the label.
+  const tableOpts = { ...opts, source: label ? `${label}; ${dataFile}` : dataFile };
 
   if (figure.kind === 'table') {
     if (figure.input === 'failure-modes') {
-      const table = await writeFailureModesTable(data as FailureModesFile, values.out, opts);
+      const table = await writeFailureModesTable(data as FailureModesFile, values.out, tableOpts);
       const judge = (data as FailureModesFile).judge.status === 'not-run' ? ' [LLM judge not run: heuristic estimates only]' : '';
       process.stdout.write(
         `${name}: wrote ${show(table.files.md)} and ${show(table.files.tex)} (${table.table1.length} symptoms, ${table.table2.length} causes) from ${dataFile}${synthetic}${judge}\n`,
       );
       return;
     }
-    const table = await writeQualitativeTable(data as CommunicationFile, values.out, opts);
+    const table = await writeQualitativeTable(data as CommunicationFile, values.out, tableOpts);
     process.stdout.write(`${name}: wrote ${show(table.files.md)} and ${show(table.files.tex)} (${table.rows.length} rows) from ${dataFile}${synthetic}\n`);
     return;
   }
-  const definition =
+  const built =
     figure.input === 'difficulty'
       ? figure.build(data as DifficultyFile, opts)
       : figure.input === 'communication'
         ? figure.build(data as CommunicationFile, opts)
         : figure.build(data as FailureModesFile, opts);
+  const definition = label ? withDataLabel(built, label) : built;
   const written = await writeFigure(definition, values.out);
   process.stdout.write(
     `${name}: wrote ${show(written.files.svg)} (${written.width}x${written.height}, ${kib(Buffer.byteLength(written.svg))}), ` +

@@ -167,7 +167,7 @@ describe('nx targets', () => {
   };
   const t = PKG.nx.targets;
   const CLASSIFY = { projects: ['failure-modes'], target: 'classify' };
-  const OUTPUT = { dependentTasksOutputFiles: 'data/failure-modes.json' };
+  const OUTPUT = { dependentTasksOutputFiles: '**/failure-modes.json' };
 
   it('fig6 runs after failure-modes:classify on data/failure-modes.json and writes its four files', () => {
     expect(t.fig6!.command).toBe('node packages/figures/dist/cli.js fig6');
@@ -176,7 +176,7 @@ describe('nx targets', () => {
     expect(t.fig6!.inputs).toContain('^production');
     expect(t.fig6!.inputs).not.toContain('{projectRoot}/src/figures/fig4.ts');
     expect(t.fig6!.inputs).toContain('{projectRoot}/src/figures/fig6.ts');
-    expect(t.fig6!.outputs).toEqual(['svg', 'png', 'pdf', 'csv'].map((e) => `{workspaceRoot}/figures/fig6.${e}`));
+    expect(t.fig6!.outputs).toEqual(['svg', 'png', 'pdf', 'csv'].map((e) => `{options.out}/fig6.${e}`));
   });
 
   it('failure-modes-table runs after failure-modes:classify and writes the two table files; build runs both', () => {
@@ -186,7 +186,7 @@ describe('nx targets', () => {
     expect(tt.inputs).toContainEqual(OUTPUT);
     expect(tt.inputs).toContain('{projectRoot}/src/tables/failure-modes.ts');
     expect(tt.inputs!.some((i) => typeof i === 'string' && i.includes('render'))).toBe(false);
-    expect(tt.outputs).toEqual(['{workspaceRoot}/figures/failure-modes.md', '{workspaceRoot}/figures/failure-modes.tex']);
+    expect(tt.outputs).toEqual(['{options.out}/failure-modes.md', '{options.out}/failure-modes.tex']);
     expect(t.build!.dependsOn).toEqual(expect.arrayContaining(['fig6', 'failure-modes-table']));
   });
 });

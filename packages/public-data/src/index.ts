@@ -15,3 +15,4 @@ export {
 } from './resolver.js';
 export { DEFAULT_MIRROR, fetchPublicData, fileUrl, type FetchOptions, type FetchSummary, type FetchFailure } from './fetch.js';
 export { referencePath, PUBLIC_LOCAL_PATHS } from './locations.js';
+export { paperNumbers, PaperNumbers, PAPER_NUMBERS_FILE, type PaperNumber } from './paper-numbers.js';

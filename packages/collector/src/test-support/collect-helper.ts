@@ -9,7 +9,8 @@ import { tempDir } from './fixture-tree.js';
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 /** The real public runs, through the one resolver (fails with a message naming `npm run fetch-data` when absent). */
 export const REAL_LOGS = publicPath(PUBLIC_LOCAL_PATHS.racsoLogs);
-export const REAL_MAPPING = join(HERE, 'racso-run-arms.json');
+/** The committed arm mapping of the real claude_code runs (the real-data profile uses the same file). */
+export const REAL_MAPPING = join(HERE, '../../../../data/real/run-arms.json');
 export const LEGACY_RESULTS = publicPath(PUBLIC_LOCAL_PATHS.commandALiteResults);
 
 export interface Collected {

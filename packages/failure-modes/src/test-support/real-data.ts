@@ -12,7 +12,7 @@ export const WORKSPACE = resolve(HERE, '../../../..');
 /** The real public data, through the one resolver (fails with a message naming `npm run fetch-data` when absent). */
 export const COMMAND_A_RESULTS = publicPath(PUBLIC_LOCAL_PATHS.commandALiteResults);
 export const REAL_LOGS = publicPath(PUBLIC_LOCAL_PATHS.racsoLogs);
-const REAL_MAPPING = join(WORKSPACE, 'packages/collector/src/test-support/racso-run-arms.json');
+const REAL_MAPPING = join(WORKSPACE, 'data/real/run-arms.json');
 
 /** The 500 real Command A records (100 coop conversations, no patches), through the legacy importer. */
 export function commandARecords(): RunRecord[] {

@@ -16,6 +16,17 @@ export interface FigureDefinition {
   csv: { columns: readonly string[]; rows: readonly CsvRow[] };
 }
 
+/**
+ * Puts the data profile's label (data/real/sources.json `label`) on the first line of the figure's
+ * subtitle, so a figure from real runs names them and can never be mistaken for the demo.
+ */
+export function withDataLabel(fig: FigureDefinition, label: string): FigureDefinition {
+  const title = fig.spec.title;
+  if (!title || typeof title !== 'object' || Array.isArray(title)) return fig;
+  const subtitle = title.subtitle === undefined ? [] : Array.isArray(title.subtitle) ? title.subtitle : [title.subtitle];
+  return { ...fig, spec: { ...fig.spec, title: { ...title, subtitle: [`Data: ${label}`, ...subtitle] } } as TopLevelSpec };
+}
+
 export interface RenderedFigure {
   svg: string;
   png: Buffer;
