@@ -2,6 +2,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { writeJsonAtomic } from '@cooperbench-repro/contracts';
+import { spawnFailure } from './executable.js';
 
 /**
  * Starts one upstream invocation in its own process group, so that a timeout, Ctrl-C or SIGTERM can
@@ -19,6 +20,8 @@ export interface ChildOutcome {
   durationMs: number;
   /** Last lines of stderr, for the manifest and the report. */
   stderrTail: string;
+  /** The child never started (`executable not found: <path>`, permission denied), else null. */
+  spawnError: string | null;
 }
 
 const active = new Set<number>();
@@ -49,30 +52,47 @@ async function waitGone(pid: number, ms: number): Promise<boolean> {
   return !alive(pid);
 }
 
-/** Stops a process group: SIGTERM, then SIGKILL if it has not gone after `graceMs`. */
-export async function stopGroup(pid: number, graceMs = 3000): Promise<void> {
+/** Stops a process group: SIGTERM, then SIGKILL if it has not gone after `graceMs`. Returns the last signal sent. */
+export async function stopGroup(pid: number, graceMs = 3000): Promise<'SIGTERM' | 'SIGKILL'> {
   killGroup(pid, 'SIGTERM');
   if (!(await waitGone(pid, graceMs))) {
     killGroup(pid, 'SIGKILL');
     await waitGone(pid, 2000);
+    return 'SIGKILL';
   }
+  return 'SIGTERM';
+}
+
+/** What reclaiming a run directory found: the lock of an earlier runner, and whether its child still ran. */
+export interface Reclaimed {
+  /** Process group named by the lock file. */
+  pid: number | null;
+  /** The runner that wrote the lock. */
+  runnerPid: number | null;
+  /** The signal this runner sent to stop the orphaned group, or null when it had already gone. */
+  stoppedWith: 'SIGTERM' | 'SIGKILL' | null;
 }
 
 /** If a previous runner died and left its child running in this run directory, stop that child. */
-export async function reclaimRunDir(runDir: string, log: (line: string) => void): Promise<void> {
+export async function reclaimRunDir(runDir: string, log: (line: string) => void): Promise<Reclaimed | null> {
   const lock = join(runDir, LOCK_FILE);
-  if (!existsSync(lock)) return;
+  if (!existsSync(lock)) return null;
   let pid: number | null = null;
+  let runnerPid: number | null = null;
   try {
-    pid = Number(JSON.parse(readFileSync(lock, 'utf8')).pid) || null;
+    const content = JSON.parse(readFileSync(lock, 'utf8'));
+    pid = Number(content.pid) || null;
+    runnerPid = Number(content.runner_pid) || null;
   } catch {
     pid = null;
   }
+  let stoppedWith: Reclaimed['stoppedWith'] = null;
   if (pid !== null && alive(pid)) {
     log(`stopping process group ${pid} left running in ${runDir} by an earlier runner`);
-    await stopGroup(pid);
+    stoppedWith = await stopGroup(pid);
   }
   rmSync(lock, { force: true });
+  return { pid, runnerPid, stoppedWith };
 }
 
 export interface StartOptions {
@@ -131,6 +151,7 @@ export async function runChild(opts: StartOptions): Promise<ChildOutcome> {
     active.delete(pid);
     rmSync(join(opts.runDir, LOCK_FILE), { force: true });
   }
+  const code = (result as { code?: string }).code;
   return {
     exitCode: result.exitCode ?? null,
     signal: result.signal ?? null,
@@ -138,10 +159,16 @@ export async function runChild(opts: StartOptions): Promise<ChildOutcome> {
     cancelled,
     durationMs: Date.now() - started,
     stderrTail: stderrLines.join('\n'),
+    spawnError: pid === undefined ? spawnFailure(code, file) ?? `could not start ${file}: ${result.shortMessage ?? 'unknown error'}` : null,
   };
 }
 
 /** Process groups of the invocations running now (stopped on Ctrl-C / SIGTERM). */
 export function activeGroups(): number[] {
   return [...active];
+}
+
+/** SIGKILLs every running invocation's process group at once (the runner is about to exit). */
+export function killActiveGroupsNow(): void {
+  for (const pid of active) killGroup(pid, 'SIGKILL');
 }

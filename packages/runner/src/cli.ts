@@ -3,35 +3,100 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DataFileError, writeJsonAtomic } from '@cooperbench-repro/contracts';
-import { loadExperiment } from './experiment.js';
+import { checkExecutable, ExecutableError } from './executable.js';
+import { cooperbenchCommand, loadExperiment } from './experiment.js';
 import { ArmMismatchError } from './manifest.js';
 import { runStatus } from './pair-status.js';
 import { buildPlan } from './plan.js';
 import { createRunnerProgress } from './progress.js';
-import { reportFile, runExperiment } from './run-experiment.js';
+import { abandonRunningAttempts, DEFAULT_REPORT_DIR, reportFile, runExperiment } from './run-experiment.js';
 
-const HELP = `cooperbench-runner: run an experiment matrix through the upstream cooperbench CLI
+/** Exit codes, as documented in --help. */
+export const EXIT = { ok: 0, failed: 1, usage: 2, budget: 3, interrupted: 130 } as const;
+
+const EXIT_CODES = `Exit codes:
+  0    success (plan printed; run/eval: every invocation complete, budget not reached)
+  1    a data problem (experiment or subset file invalid or unreadable, a run directory holding
+       another arm, the cooperbench executable not found), or some invocation still incomplete
+       after its retries (the report and the lines above name what is missing)
+  2    usage error (unknown command or option, missing option value)
+  3    run: budget reached: the spend (every attempt, retried and killed ones included) reached
+       budget_usd; no invocation or retry is started after that, and the report says
+       "budget_reached": true
+  130  interrupted (Ctrl-C / SIGTERM); re-run to resume
+`;
+
+const COMMON = `  --experiment FILE   experiment file, JSON or YAML            (default data/experiment.yaml)
+  --debug             show stack traces of errors
+  -h, --help          this text`;
+
+const REPORT = `  --report-dir DIR    where the report <experiment>.json goes  (default ${DEFAULT_REPORT_DIR}, relative
+                      to the current directory: the workspace root under Nx)
+  --quiet             no progress output`;
+
+const HELP = {
+  main: `cooperbench-runner: run an experiment matrix through the upstream cooperbench CLI
 
 Usage:
-  cooperbench-runner plan [--experiment FILE]   print the invocations and expected pairs; runs nothing
-  cooperbench-runner run  [--experiment FILE]   run or resume every invocation (models x arms x seeds)
-  cooperbench-runner eval [--experiment FILE]   run \`cooperbench eval\` for runs whose pairs lack evals
+  cooperbench-runner <command> [options]
+  cooperbench-runner <command> --help      the options of one command
 
-Options:
-  --experiment FILE   experiment file, JSON or YAML            (default data/experiment.yaml)
-  --quiet             no progress output
-  -h, --help          this text
+Commands:
+  plan   print the invocations and expected pairs; runs nothing
+  run    run or resume every invocation (models x arms x seeds)
+  eval   run \`cooperbench eval\` for runs whose pairs lack evals
 
 Re-running the same experiment resumes it: complete pairs are skipped, pairs whose agents ended in
 Error and pairs without a current eval are redone, arms are never mixed in one run directory.
 Ctrl-C or SIGTERM stops the running invocations' process groups and leaves a resumable state.
-Exit codes: 0 everything complete, 1 something incomplete or over budget, 2 bad usage or input,
-130 interrupted.
-`;
 
-function fail(message: string): never {
+${EXIT_CODES}`,
+  plan: `Usage: cooperbench-runner plan [options]
+
+Print the invocations (run name, model, arm, seed, pairs already complete) and the first argv.
+Runs nothing and writes nothing.
+
+Options:
+${COMMON}
+
+${EXIT_CODES}`,
+  run: `Usage: cooperbench-runner run [options]
+
+Run or resume every invocation of the experiment (models x arms x seeds), one upstream
+\`cooperbench run\` each. Infrastructure failures are retried (retries.max); budget_usd stops new
+invocations and retries once the spend reaches it. The spend is the cost of every pair execution
+the runner has seen, including executions a re-run overwrote and those of retried or killed attempts
+(kept per run in <log_dir>/<run>/.cooperbench-repro.spend.json). Every attempt, killed ones included,
+is recorded in the run's cooperbench-repro.run.json. Writes the report to <report-dir>/<experiment>.json.
+
+Options:
+${COMMON}
+${REPORT}
+
+${EXIT_CODES}`,
+  eval: `Usage: cooperbench-runner eval [options]
+
+Run \`cooperbench eval\` for the runs whose pairs have results but no current eval.json.
+Writes the report to <report-dir>/<experiment>.json.
+
+Options:
+${COMMON}
+${REPORT}
+
+${EXIT_CODES}`,
+};
+
+type Command = keyof typeof HELP & ('plan' | 'run' | 'eval');
+
+/** A failure the user can fix: printed as one line, never with a stack trace (unless --debug). */
+class UsageError extends Error {}
+
+let debug = process.argv.includes('--debug');
+
+function printError(err: unknown): void {
+  const message = err instanceof Error ? err.message : String(err);
   process.stderr.write(`error: ${message}\n`);
-  process.exit(2);
+  if (debug && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
 }
 
 function printPlan(file: string): void {
@@ -48,14 +113,25 @@ function printPlan(file: string): void {
   process.stdout.write(`subset ${plan.subsetName} (${plan.subsetFile}${plan.generatedSubset ? ', generated from the listed pairs' : ''}), log dir ${e.log_dir}\n\n`);
   process.stdout.write(`${fmt(header)}\n${rows.map(fmt).join('\n')}\n\n`);
   process.stdout.write(`first invocation: ${plan.invocations[0]?.argv.map((a) => JSON.stringify(a)).join(' ')}\n`);
+  try {
+    checkExecutable(cooperbenchCommand(e)[0], process.cwd());
+  } catch (err) {
+    // plan runs nothing, so this is only a warning here; run and eval stop on it.
+    if (err instanceof ExecutableError) process.stderr.write(`warning: ${err.message}\n`);
+    else throw err;
+  }
 }
 
-async function runOrEval(file: string, mode: 'run' | 'eval', quiet: boolean): Promise<number> {
+async function runOrEval(file: string, mode: 'run' | 'eval', quiet: boolean, reportDir: string): Promise<number> {
   const e = loadExperiment(file);
+  const out = reportFile(e, reportDir, process.cwd());
   const controller = new AbortController();
   let interrupted = false;
   const onSignal = (sig: NodeJS.Signals) => {
-    if (interrupted) process.exit(130);
+    if (interrupted) {
+      abandonRunningAttempts(`the runner got ${sig} a second time`);
+      process.exit(EXIT.interrupted);
+    }
     interrupted = true;
     process.stderr.write(`\n${sig}: stopping running invocations (again to exit at once); re-run to resume\n`);
     controller.abort();
@@ -63,7 +139,6 @@ async function runOrEval(file: string, mode: 'run' | 'eval', quiet: boolean): Pr
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   const report = await runExperiment(e, { cwd: process.cwd(), progress: createRunnerProgress(process.stderr, quiet), signal: controller.signal, mode });
-  const out = reportFile(e);
   mkdirSync(dirname(out), { recursive: true });
   await writeJsonAtomic(out, report);
   const states = new Map<string, number>();
@@ -74,34 +149,89 @@ async function runOrEval(file: string, mode: 'run' | 'eval', quiet: boolean): Pr
     process.stdout.write(`  incomplete ${inv.run}: ${inv.pairs_with_result}/${inv.expected_pairs} results, ${inv.pairs_with_eval} evals; ${inv.infra_failures.at(-1) ?? ''}\n`);
   }
   process.stdout.write(`report ${out}\n`);
-  if (interrupted) return 130;
-  return report.invocations.every((i) => i.state === 'complete' || i.state === 'already-complete') ? 0 : 1;
+  if (interrupted) return EXIT.interrupted;
+  if (mode === 'run' && report.budget_reached) {
+    process.stderr.write(`budget reached: $${report.total_cost_usd.toFixed(2)} spent of $${report.budget_usd}${report.invocations.some((i) => i.state === 'budget-skipped') ? '; invocations were skipped' : ''} (exit ${EXIT.budget})\n`);
+    return EXIT.budget;
+  }
+  return report.invocations.every((i) => i.state === 'complete' || i.state === 'already-complete') ? EXIT.ok : EXIT.failed;
 }
 
-async function main(): Promise<void> {
-  const [command, ...rest] = process.argv.slice(2);
-  if (!command || command === '-h' || command === '--help' || command === 'help') {
-    process.stdout.write(HELP);
-    return;
-  }
-  let values: { experiment: string; quiet: boolean; help?: boolean };
+function parseCommandLine(argv: string[]): { command: Command | 'help'; values: { experiment: string; quiet: boolean; 'report-dir': string; debug: boolean; help: boolean } } {
+  let parsed;
   try {
-    values = parseArgs({ args: rest, options: { experiment: { type: 'string', default: 'data/experiment.yaml' }, quiet: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } }, strict: true }).values as typeof values;
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        experiment: { type: 'string', default: 'data/experiment.yaml' },
+        'report-dir': { type: 'string', default: DEFAULT_REPORT_DIR },
+        quiet: { type: 'boolean', default: false },
+        debug: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
   } catch (err) {
-    fail(`${(err as Error).message}\n\n${HELP}`);
+    throw new UsageError((err as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const [first, ...extra] = positionals;
+  if (first === undefined || first === 'help') {
+    // `help run` shows the help of run.
+    const topic = first === 'help' ? extra.shift() : undefined;
+    if (extra.length) throw new UsageError(`unexpected argument ${JSON.stringify(extra[0])}`);
+    if (topic !== undefined && !(topic in HELP && topic !== 'main')) throw new UsageError(`unknown command ${JSON.stringify(topic)}`);
+    if (topic) return { command: topic as Command, values: { ...values, help: true } };
+    if (first === undefined && !values.help && argv.length > 0) throw new UsageError('no command given');
+    return { command: 'help', values };
+  }
+  if (first !== 'plan' && first !== 'run' && first !== 'eval') throw new UsageError(`unknown command ${JSON.stringify(first)}`);
+  if (extra.length) throw new UsageError(`unexpected argument ${JSON.stringify(extra[0])}`);
+  if (first === 'plan') {
+    const given = argv.map((a) => a.replace(/=.*/, ''));
+    const wrong = ['--quiet', '--report-dir'].find((o) => given.includes(o));
+    if (wrong) throw new UsageError(`${wrong} is not an option of plan`);
+  }
+  return { command: first, values };
+}
+
+async function main(): Promise<number> {
+  let command: Command | 'help';
+  let values: ReturnType<typeof parseCommandLine>['values'];
+  try {
+    ({ command, values } = parseCommandLine(process.argv.slice(2)));
+  } catch (err) {
+    printError(err);
+    process.stderr.write(`\nRun cooperbench-runner --help for usage.\n`);
+    return EXIT.usage;
+  }
+  debug = values.debug;
+  if (command === 'help') {
+    process.stdout.write(HELP.main);
+    return EXIT.ok;
   }
   if (values.help) {
-    process.stdout.write(HELP);
-    return;
+    process.stdout.write(HELP[command]);
+    return EXIT.ok;
   }
   try {
-    if (command === 'plan') printPlan(values.experiment);
-    else if (command === 'run' || command === 'eval') process.exitCode = await runOrEval(values.experiment, command, values.quiet);
-    else fail(`unknown command ${JSON.stringify(command)}\n\n${HELP}`);
+    if (command === 'plan') {
+      printPlan(values.experiment);
+      return EXIT.ok;
+    }
+    return await runOrEval(values.experiment, command, values.quiet, values['report-dir']);
   } catch (err) {
-    if (err instanceof DataFileError || err instanceof ArmMismatchError) fail(err.message);
-    throw err;
+    printError(err);
+    const expected = err instanceof DataFileError || err instanceof ArmMismatchError || err instanceof ExecutableError || isFsError(err);
+    if (!expected && !debug) process.stderr.write('(an unexpected error; re-run with --debug for the stack trace)\n');
+    return EXIT.failed;
   }
 }
 
-await main();
+/** Errors of the file system (a log dir that cannot be created, a full disk): the path and reason say it all. */
+function isFsError(err: unknown): boolean {
+  return err instanceof Error && typeof (err as NodeJS.ErrnoException).code === 'string' && typeof (err as NodeJS.ErrnoException).syscall === 'string';
+}
+
+process.exitCode = await main();

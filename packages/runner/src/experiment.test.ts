@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DataFileError } from '@cooperbench-repro/contracts';
 import { loadExperiment, parseExperiment } from './experiment.js';
 import { buildPlan, evalArgv } from './plan.js';
+import { editDistance, nearest } from './did-you-mean.js';
 import { cleanModelName, runName } from './run-name.js';
 
 const base = { name: 'exp1', subset: 'lite', models: ['m'], arms: ['solo'] };
@@ -31,6 +32,49 @@ describe('experiment files', () => {
     expect(errorOf(JSON.stringify({ ...base, pairs: [{ repo: 'x_task', task_id: 1, features: [1, 2] }] })).issues[0]).toMatchObject({ field: 'subset', expected: 'exactly one of subset or pairs' });
     expect(errorOf('name: [unclosed', 'e.yaml').issues[0]).toMatchObject({ expected: 'valid YAML' });
     expect(() => loadExperiment('/nonexistent/e.yaml')).toThrow(/expected a readable experiment file/);
+  });
+
+  it('reject unknown keys at every level, naming the key and the nearest known one', () => {
+    const errorOf = (raw: Record<string, unknown>, file = 'e.json') => {
+      try {
+        parseExperiment(file, JSON.stringify(raw));
+      } catch (err) {
+        return err as DataFileError;
+      }
+      throw new Error('no error');
+    };
+    const top = errorOf({ ...base, budget_usb: 100 });
+    expect(top).toBeInstanceOf(DataFileError);
+    expect(top.issues).toEqual([expect.objectContaining({ field: 'budget_usb', message: expect.stringContaining('did you mean budget_usd?') })]);
+    expect(top.message).toMatch(/field budget_usb: .*did you mean budget_usd\?/);
+    // YAML too, and case or - versus _ does not hide the suggestion.
+    expect(() => parseExperiment('e.yaml', 'name: exp1\nsubset: lite\nmodels: [m]\narms: [solo]\nBudget-USD: 3\n')).toThrow(/field Budget-USD: .*did you mean budget_usd\?/);
+    expect(errorOf({ ...base, retries: { max: 1, backof_seconds: 5 } }).issues[0]).toMatchObject({ field: 'retries.backof_seconds', message: expect.stringContaining('did you mean backoff_seconds?') });
+    expect(errorOf({ ...base, eval: { auto: true, concurency: 5 } }).issues[0]).toMatchObject({ field: 'eval.concurency', message: expect.stringContaining('did you mean concurrency?') });
+    expect(errorOf({ name: 'x', models: ['m'], arms: ['solo'], pairs: [{ repo: 'x_task', task_id: 1, features: [1, 2], featurs: [3] }] }).issues[0]).toMatchObject({ field: 'pairs[0].featurs', message: expect.stringContaining('did you mean features?') });
+    // Nothing near: the known keys are listed instead of a guess.
+    const far = errorOf({ ...base, zzzzzzzz: 1 }).issues[0]!;
+    expect(far.field).toBe('zzzzzzzz');
+    expect(far.message).not.toMatch(/did you mean/);
+    expect(far.message).toMatch(/known keys: .*budget_usd/);
+    // Every unknown key is named, alongside other errors.
+    const many = errorOf({ ...base, budget_usb: 1, timeout_minute: 3, concurrency: 'four' });
+    expect(many.issues.map((i) => i.field).sort()).toEqual(['budget_usb', 'concurrency', 'timeout_minute']);
+  });
+
+  it('reject a model, arm or seed listed twice (they would share a run directory)', () => {
+    expect(() => parseExperiment('e.json', JSON.stringify({ ...base, models: ['m', 'm'] }))).toThrow(/field models: expected each model listed once/);
+    expect(() => parseExperiment('e.json', JSON.stringify({ ...base, solo_seeds: [0, 0] }))).toThrow(/field solo_seeds: expected each seed listed once/);
+  });
+});
+
+describe('did you mean', () => {
+  it('suggests only near keys', () => {
+    expect(editDistance('budget_usb', 'budget_usd')).toBe(1);
+    expect(editDistance('', 'abc')).toBe(3);
+    expect(nearest('budget_usb', ['budget_usd', 'models'])).toBe('budget_usd');
+    expect(nearest('modle', ['budget_usd', 'models'])).toBe('models');
+    expect(nearest('colour', ['budget_usd', 'models'])).toBeNull();
   });
 });
 

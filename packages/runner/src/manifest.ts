@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   RUN_MANIFEST_FILE,
@@ -71,8 +71,68 @@ export async function ensureManifest(
   return manifest;
 }
 
-export async function recordAttempt(runDir: string, attempt: InvocationAttempt): Promise<void> {
+/**
+ * Attempts are recorded in two steps, so that an attempt whose runner dies with it (kill -9, power
+ * loss) is still in the manifest: `beginAttempt` appends it open (`ended_at: null`, reason
+ * "running"), `finishAttempt` fills in how it ended, and the next runner closes any attempt left open
+ * (`closeOpenAttempts`) after stopping the orphaned process group.
+ */
+export async function beginAttempt(runDir: string, kind: 'run' | 'eval', startedAt: string): Promise<void> {
   const manifest = readManifest(runDir);
   if (!manifest) return;
-  await writeJsonAtomic(manifestPath(runDir), { ...manifest, attempts: [...manifest.attempts, attempt] });
+  const open: InvocationAttempt = { started_at: startedAt, ended_at: null, exit_code: null, signal: null, infra_error: true, reason: `${kind}: running (runner pid ${process.pid})` };
+  await writeJsonAtomic(manifestPath(runDir), { ...manifest, attempts: [...manifest.attempts, open] });
+}
+
+function withFinished(manifest: RunManifest, attempt: InvocationAttempt): RunManifest {
+  const i = manifest.attempts.findIndex((a) => a.ended_at === null && a.started_at === attempt.started_at);
+  const attempts = [...manifest.attempts];
+  if (i >= 0) attempts[i] = attempt;
+  else attempts.push(attempt);
+  return { ...manifest, attempts };
+}
+
+/** Replaces the open attempt that started at `attempt.started_at` (or appends the attempt). */
+export async function finishAttempt(runDir: string, attempt: InvocationAttempt): Promise<void> {
+  const manifest = readManifest(runDir);
+  if (!manifest) return;
+  await writeJsonAtomic(manifestPath(runDir), withFinished(manifest, attempt));
+}
+
+/** The same, synchronously: for the last moment before the runner exits at once. */
+export function finishAttemptSync(runDir: string, attempt: InvocationAttempt): void {
+  try {
+    const manifest = readManifest(runDir);
+    if (!manifest) return;
+    const file = manifestPath(runDir);
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, `${JSON.stringify(withFinished(manifest, attempt), null, 2)}\n`);
+    renameSync(tmp, file);
+  } catch {
+    // exiting anyway; the next runner closes the attempt
+  }
+}
+
+/** Kept for callers that record a finished attempt in one step. */
+export async function recordAttempt(runDir: string, attempt: InvocationAttempt): Promise<void> {
+  await finishAttempt(runDir, attempt);
+}
+
+/**
+ * Closes attempts left open by a runner that died during them: they are infrastructure failures
+ * (the child was killed, or its end was never seen). Returns how many were closed.
+ */
+export async function closeOpenAttempts(runDir: string, how: string, signal: string | null): Promise<number> {
+  const manifest = readManifest(runDir);
+  if (!manifest) return 0;
+  let closed = 0;
+  const now = new Date().toISOString();
+  const attempts = manifest.attempts.map((a) => {
+    if (a.ended_at !== null) return a;
+    closed++;
+    const kind = /^(run|eval):/.exec(a.reason ?? '')?.[1] ?? 'run';
+    return { ...a, ended_at: now, signal, infra_error: true, reason: `${kind}: killed: ${how}` };
+  });
+  if (closed) await writeJsonAtomic(manifestPath(runDir), { ...manifest, attempts });
+  return closed;
 }

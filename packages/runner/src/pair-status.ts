@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Experiment, PairSpec } from './experiment.js';
@@ -19,6 +20,8 @@ export interface PairStatus {
   state: PairState;
   cost: number;
   staleEval: boolean;
+  /** Identifies this execution's result.json (a hash of its bytes): a re-run writes a new one. Null without one. */
+  resultId: string | null;
 }
 
 export interface RunStatus {
@@ -30,8 +33,15 @@ export interface RunStatus {
 }
 
 function readJson(file: string): Record<string, any> | null {
+  return readJsonWithId(file)?.value ?? null;
+}
+
+function readJsonWithId(file: string): { value: Record<string, any>; id: string } | null {
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as Record<string, any>;
+    const bytes = readFileSync(file);
+    const value = JSON.parse(bytes.toString('utf8')) as Record<string, any>;
+    if (!value || typeof value !== 'object') return null;
+    return { value, id: createHash('sha1').update(bytes).digest('hex') };
   } catch {
     return null;
   }
@@ -46,16 +56,17 @@ function agentStatuses(result: Record<string, any>): string[] {
 export function pairStatus(e: Experiment, inv: Invocation, pair: PairSpec): PairStatus {
   const dir = pairDir(e, inv, pair);
   const resultFile = join(dir, 'result.json');
-  if (!existsSync(resultFile)) return { pair, dir, state: 'pending', cost: 0, staleEval: false };
-  const result = readJson(resultFile);
-  if (!result) return { pair, dir, state: 'unreadable', cost: 0, staleEval: false };
-  const cost = typeof result.total_cost === 'number' ? result.total_cost : 0;
-  if (agentStatuses(result).includes('Error')) return { pair, dir, state: 'agent-error', cost, staleEval: existsSync(join(dir, 'eval.json')) };
+  if (!existsSync(resultFile)) return { pair, dir, state: 'pending', cost: 0, staleEval: false, resultId: null };
+  const read = readJsonWithId(resultFile);
+  if (!read) return { pair, dir, state: 'unreadable', cost: 0, staleEval: false, resultId: null };
+  const { value: result, id: resultId } = read;
+  const cost = typeof result.total_cost === 'number' && Number.isFinite(result.total_cost) ? result.total_cost : 0;
+  if (agentStatuses(result).includes('Error')) return { pair, dir, state: 'agent-error', cost, staleEval: existsSync(join(dir, 'eval.json')), resultId };
   const ev = existsSync(join(dir, 'eval.json')) ? readJson(join(dir, 'eval.json')) : null;
-  if (!ev) return { pair, dir, state: 'needs-eval', cost, staleEval: false };
+  if (!ev) return { pair, dir, state: 'needs-eval', cost, staleEval: false, resultId };
   const endedAt = result.ended_at ?? result.started_at;
   const stale = typeof ev.evaluated_at === 'string' && typeof endedAt === 'string' && ev.evaluated_at < endedAt;
-  return { pair, dir, state: stale ? 'needs-eval' : 'complete', cost, staleEval: stale };
+  return { pair, dir, state: stale ? 'needs-eval' : 'complete', cost, staleEval: stale, resultId };
 }
 
 export function runStatus(e: Experiment, inv: Invocation, pairs: PairSpec[]): RunStatus {

@@ -1,11 +1,13 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdirSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import pLimit from 'p-limit';
 import { writeJsonAtomic } from '@cooperbench-repro/contracts';
-import { reclaimRunDir, runChild, type ChildOutcome } from './child-process.js';
+import { killActiveGroupsNow, LOCK_FILE, reclaimRunDir, runChild, type ChildOutcome } from './child-process.js';
+import { checkExecutable } from './executable.js';
 import { cooperbenchCommand, type Experiment } from './experiment.js';
-import { ensureManifest, recordAttempt } from './manifest.js';
+import { beginAttempt, closeOpenAttempts, ensureManifest, finishAttempt, finishAttemptSync } from './manifest.js';
 import { runStatus, setAsideStaleEvals, type RunStatus } from './pair-status.js';
+import { ledgerTotal, loadLedger, noteExecutions, saveLedger, type SpendLedger } from './spend-ledger.js';
 import { buildPlan, evalArgv, runDir, type Invocation, type Plan } from './plan.js';
 import type { RunnerProgress } from './progress.js';
 import { probeUpstream } from './upstream-probe.js';
@@ -27,7 +29,10 @@ export interface InvocationReport {
   agent_error: number;
   needs_eval: number;
   unreadable: number;
+  /** Spend of this run: every pair execution seen, including ones a re-run overwrote and those of retried or killed attempts. */
   cost_usd: number;
+  /** Cost in the result.json files there now (what the collector will see). */
+  current_results_cost_usd: number;
 }
 
 export interface RunReport {
@@ -36,9 +41,11 @@ export interface RunReport {
   synthetic: boolean;
   expected_pairs_per_invocation: number;
   budget_usd: number | null;
+  /** The spend (total_cost_usd) reached or passed budget_usd: no new invocation or retry was started after that. */
   budget_reached: boolean;
   invocations: InvocationReport[];
   cost_by_model_arm: { model: string; arm: string; cost_usd: number }[];
+  /** Spend over every attempt of every invocation (see InvocationReport.cost_usd). */
   total_cost_usd: number;
 }
 
@@ -53,12 +60,14 @@ export interface RunOptions {
 
 const defaultSleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
-    const t = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => { clearTimeout(t); resolve(); }, { once: true });
+    const onAbort = () => { clearTimeout(t); resolve(); };
+    const t = setTimeout(() => { signal.removeEventListener('abort', onAbort); resolve(); }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
   });
 
 /** Why an attempt counts as an infrastructure failure (retried), or null when the agents genuinely ran. */
 function infraReason(child: ChildOutcome, after: RunStatus, kind: 'run' | 'eval', autoEval: boolean): string | null {
+  if (child.spawnError) return child.spawnError;
   if (child.timedOut) return `timed out after ${Math.round(child.durationMs / 1000)}s; process group killed`;
   if (child.signal) return `killed by ${child.signal}`;
   if (child.exitCode !== 0) return `exit code ${child.exitCode}${child.stderrTail ? `: ${child.stderrTail.split('\n').slice(-3).join(' | ')}` : ''}`;
@@ -75,13 +84,30 @@ export function nextStep(st: RunStatus, mode: 'run' | 'eval', autoEval: boolean)
   return null;
 }
 
-function summarize(inv: Invocation, state: InvocationState, attempts: number, failures: string[], st: RunStatus): InvocationReport {
+function summarize(inv: Invocation, state: InvocationState, attempts: number, failures: string[], st: RunStatus, ledger: SpendLedger): InvocationReport {
   return {
     run: inv.runName, model: inv.model, arm: inv.arm, seed: inv.seed, state, attempts, infra_failures: failures,
     expected_pairs: st.pairs.length, pairs_with_result: st.withResult, pairs_with_eval: st.withEval,
     pending: st.counts.pending, agent_error: st.counts['agent-error'], needs_eval: st.counts['needs-eval'], unreadable: st.counts.unreadable,
-    cost_usd: st.cost,
+    cost_usd: noteExecutions(ledger, st),
+    current_results_cost_usd: st.cost,
   };
+}
+
+/** Attempts running now, by run directory: closed in the manifest if the runner has to exit at once. */
+const openAttempts = new Map<string, { startedAt: string; kind: 'run' | 'eval' }>();
+
+/**
+ * For a runner that must exit immediately (a second Ctrl-C): SIGKILLs every running invocation's
+ * process group and records those attempts as killed, synchronously.
+ */
+export function abandonRunningAttempts(why: string): void {
+  killActiveGroupsNow();
+  for (const [dir, a] of openAttempts) {
+    finishAttemptSync(dir, { started_at: a.startedAt, ended_at: new Date().toISOString(), exit_code: null, signal: 'SIGKILL', infra_error: true, reason: `${a.kind}: killed: ${why}; process group SIGKILLed` });
+    rmSync(join(dir, LOCK_FILE), { force: true });
+  }
+  openAttempts.clear();
 }
 
 /**
@@ -91,57 +117,99 @@ function summarize(inv: Invocation, state: InvocationState, attempts: number, fa
 export async function runExperiment(e: Experiment, opts: RunOptions): Promise<RunReport> {
   const plan = buildPlan(e);
   const sleep = opts.sleep ?? defaultSleep;
-  const { progress, signal } = opts;
+  const { progress } = opts;
+  // Before anything is written: a missing executable is one clear error, not a failed attempt per invocation.
+  checkExecutable(cooperbenchCommand(e)[0], opts.cwd);
   if (plan.generatedSubset) {
     mkdirSync(dirname(plan.subsetFile), { recursive: true });
     await writeJsonAtomic(plan.subsetFile, { name: plan.subsetName, description: `pairs of experiment ${e.name} (written by cooperbench-repro runner)`, ...plan.generatedSubset });
   }
   mkdirSync(e.log_dir, { recursive: true });
   const probe = await probeUpstream(cooperbenchCommand(e), opts.cwd);
-  // Spend so far: one scan at start, then each invocation adds what it changed (no re-scan of every run).
-  const costOf = new Map(plan.invocations.map((inv) => [inv.runName, runStatus(e, inv, plan.pairs).cost]));
-  const spent = () => [...costOf.values()].reduce((n, c) => n + c, 0);
-  let budgetReached = false;
+  // Spend so far: the ledger of every run (one scan at start), then each invocation adds what it ran.
+  const ledgers = new Map(plan.invocations.map((inv) => {
+    const ledger = loadLedger(runDir(e, inv));
+    noteExecutions(ledger, runStatus(e, inv, plan.pairs));
+    return [inv.runName, ledger] as const;
+  }));
+  const spent = () => [...ledgers.values()].reduce((n, l) => n + ledgerTotal(l), 0);
+  const overBudget = () => e.budget_usd !== null && spent() >= e.budget_usd;
+  let budgetAnnounced = false;
+  const announceBudget = () => {
+    if (!budgetAnnounced) progress.line(`budget of $${e.budget_usd} reached ($${spent().toFixed(2)} spent): no new invocations or retries are started`);
+    budgetAnnounced = true;
+  };
+  // Ctrl-C / SIGTERM (opts.signal), or an invocation that failed with an error: stop the others.
+  const internal = new AbortController();
+  const signal = AbortSignal.any([opts.signal, internal.signal]);
+  let internalReason = '';
 
   const one = async (inv: Invocation): Promise<InvocationReport> => {
     const dir = runDir(e, inv);
+    const ledger = ledgers.get(inv.runName)!;
     let status = runStatus(e, inv, plan.pairs);
-    if (signal.aborted) return summarize(inv, 'cancelled', 0, [], status);
-    if (nextStep(status, opts.mode, e.eval.auto) === null) return summarize(inv, 'already-complete', 0, [], status);
-    if (opts.mode === 'run' && e.budget_usd !== null && spent() >= e.budget_usd) {
-      if (!budgetReached) progress.line(`budget of $${e.budget_usd} reached ($${spent().toFixed(2)} spent): no new invocations are started`);
-      budgetReached = true;
-      return summarize(inv, 'budget-skipped', 0, [], status);
+    if (signal.aborted) return summarize(inv, 'cancelled', 0, [], status, ledger);
+    if (nextStep(status, opts.mode, e.eval.auto) === null) return summarize(inv, 'already-complete', 0, [], status, ledger);
+    if (opts.mode === 'run' && overBudget()) {
+      announceBudget();
+      return summarize(inv, 'budget-skipped', 0, [], status, ledger);
     }
-    await reclaimRunDir(dir, progress.line);
+    const reclaimed = await reclaimRunDir(dir, progress.line);
     await ensureManifest(dir, e, inv, probe.version, probe.synthetic);
+    const runner = reclaimed?.runnerPid ? `the runner (pid ${reclaimed.runnerPid})` : 'the runner';
+    const closed = await closeOpenAttempts(
+      dir,
+      reclaimed?.stoppedWith
+        ? `${runner} died during this attempt; the next runner stopped the orphaned process group ${reclaimed.pid} with ${reclaimed.stoppedWith}`
+        : `${runner} died during this attempt (its end was never recorded)`,
+      reclaimed?.stoppedWith ?? null,
+    );
+    if (closed) progress.line(`${inv.runName}: recorded ${closed} attempt(s) of an earlier runner that died as killed`);
     progress.begin(inv.runName, plan.pairs.length);
     const failures: string[] = [];
     let attempts = 0;
     for (let attempt = 1; attempt <= e.retries.max + 1; attempt++) {
       status = runStatus(e, inv, plan.pairs);
+      noteExecutions(ledger, status);
       const kind = nextStep(status, opts.mode, e.eval.auto);
       if (kind === null) break;
+      if (attempt > 1 && opts.mode === 'run' && overBudget()) {
+        announceBudget();
+        failures.push(`no attempt ${attempt}: budget of $${e.budget_usd} reached`);
+        break;
+      }
       const setAside = setAsideStaleEvals(status);
       if (setAside.length) progress.line(`${inv.runName}: moved ${setAside.length} stale eval.json aside (upstream keeps them on re-run)`);
       const argv = kind === 'run' ? inv.argv : evalArgv(e, inv);
+      // Saved before upstream can overwrite a result.json, so no execution's cost is ever lost.
+      await saveLedger(ledger);
       const started = new Date().toISOString();
+      await beginAttempt(dir, kind, started);
+      openAttempts.set(dir, { startedAt: started, kind });
       const poll = setInterval(() => {
         const s = runStatus(e, inv, plan.pairs);
-        costOf.set(inv.runName, s.cost);
-        progress.update(inv.runName, s.withResult, s.cost);
+        progress.update(inv.runName, s.withResult, noteExecutions(ledger, s));
       }, 1000);
-      const child = await runChild({ argv, cwd: opts.cwd, runDir: dir, timeoutMs: e.timeout_minutes === null ? null : e.timeout_minutes * 60_000, signal });
-      clearInterval(poll);
+      let child: ChildOutcome;
+      try {
+        child = await runChild({ argv, cwd: opts.cwd, runDir: dir, timeoutMs: e.timeout_minutes === null ? null : e.timeout_minutes * 60_000, signal });
+      } catch (err) {
+        await finishAttempt(dir, { started_at: started, ended_at: new Date().toISOString(), exit_code: null, signal: null, infra_error: true, reason: `${kind}: runner error: ${(err as Error).message}` }).catch(() => {});
+        throw err;
+      } finally {
+        clearInterval(poll);
+        openAttempts.delete(dir);
+      }
       attempts++;
       status = runStatus(e, inv, plan.pairs);
-      costOf.set(inv.runName, status.cost);
-      progress.update(inv.runName, status.withResult, status.cost);
-      const reason = child.cancelled ? 'cancelled (Ctrl-C / SIGTERM): process group stopped' : infraReason(child, status, kind, e.eval.auto);
-      await recordAttempt(dir, { started_at: started, ended_at: new Date().toISOString(), exit_code: child.exitCode, signal: child.signal, infra_error: reason !== null, reason: reason ? `${kind}: ${reason}` : null });
+      progress.update(inv.runName, status.withResult, noteExecutions(ledger, status));
+      await saveLedger(ledger);
+      const cancelReason = opts.signal.aborted ? 'cancelled (Ctrl-C / SIGTERM): process group stopped' : `cancelled (${internalReason}): process group stopped`;
+      const reason = child.cancelled ? cancelReason : infraReason(child, status, kind, e.eval.auto);
+      await finishAttempt(dir, { started_at: started, ended_at: new Date().toISOString(), exit_code: child.exitCode, signal: child.signal, infra_error: reason !== null, reason: reason ? `${kind}: ${reason}` : null });
       if (child.cancelled) {
         progress.end(inv.runName, 'cancelled; re-run the same experiment to resume');
-        return summarize(inv, 'cancelled', attempts, failures, status);
+        return summarize(inv, 'cancelled', attempts, failures, status, ledger);
       }
       if (reason === null) break;
       failures.push(`attempt ${attempt} (${kind}): ${reason}`);
@@ -149,19 +217,34 @@ export async function runExperiment(e: Experiment, opts: RunOptions): Promise<Ru
         const wait = e.retries.backoff_seconds * 1000 * 2 ** (attempt - 1);
         progress.line(`${inv.runName}: infrastructure failure (${reason}); retry ${attempt}/${e.retries.max} in ${wait / 1000}s`);
         await sleep(wait, signal);
-        if (signal.aborted) return summarize(inv, 'cancelled', attempts, failures, status);
+        if (signal.aborted) return summarize(inv, 'cancelled', attempts, failures, status, ledger);
       }
     }
     const complete = nextStep(status, opts.mode, e.eval.auto) === null && status.counts.unreadable === 0;
-    const report = summarize(inv, complete ? 'complete' : 'incomplete', attempts, failures, status);
+    const report = summarize(inv, complete ? 'complete' : 'incomplete', attempts, failures, status, ledger);
     progress.end(inv.runName, `${report.state}: ${report.pairs_with_result}/${report.expected_pairs} results, ${report.pairs_with_eval} evals, $${report.cost_usd.toFixed(2)}${report.state === 'incomplete' ? missingText(report) : ''}`);
     return report;
   };
 
   const limit = pLimit(e.parallel_invocations);
-  const reports = await Promise.all(plan.invocations.map((inv) => limit(() => one(inv))));
+  const settled = await Promise.allSettled(plan.invocations.map((inv) => limit(async () => {
+    try {
+      return await one(inv);
+    } catch (err) {
+      // One invocation cannot go on (a run directory of another arm, an unwritable log dir): stop the
+      // others cleanly (their attempts are recorded as cancelled) and report the error.
+      if (!internal.signal.aborted) {
+        internalReason = `stopped because ${inv.runName} failed: ${(err as Error).message}`;
+        internal.abort();
+      }
+      throw err;
+    }
+  })));
   progress.close();
-  return buildReport(plan, probe, reports, budgetReached);
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  const reports = settled.map((r) => (r as PromiseFulfilledResult<InvocationReport>).value);
+  return buildReport(plan, probe, reports, overBudget());
 }
 
 function missingText(r: InvocationReport): string {
@@ -195,6 +278,10 @@ function buildReport(plan: Plan, probe: { version: string | null; synthetic: boo
   };
 }
 
-export function reportFile(e: Experiment): string {
-  return join(dirname(e.log_dir), 'runner', `${e.name}.json`);
+/** Where the CLI writes the runner report by default, relative to the current directory (the workspace root under Nx). */
+export const DEFAULT_REPORT_DIR = 'data/runner';
+
+/** The runner report of an experiment: `<reportDir>/<experiment>.json` (default data/runner/<experiment>.json). */
+export function reportFile(e: Experiment, reportDir: string = DEFAULT_REPORT_DIR, cwd: string = process.cwd()): string {
+  return resolve(cwd, reportDir, `${e.name}.json`);
 }

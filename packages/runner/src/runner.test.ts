@@ -7,6 +7,8 @@ import { collect } from '@cooperbench-repro/collector';
 import { buildPlan } from './plan.js';
 import { runExperiment } from './run-experiment.js';
 import { ArmMismatchError } from './manifest.js';
+import { runChild } from './child-process.js';
+import { ExecutableError } from './executable.js';
 import { execLog, experiment, PAIRS, RUNNER_CLI, silent, withEnv, workdir, writeExperiment } from './test-support/standin.js';
 
 const run = (e: ReturnType<typeof experiment>, dir: string, mode: 'run' | 'eval' = 'run', signal = new AbortController().signal) =>
@@ -89,12 +91,14 @@ describe('runner against the stand-in CLI', () => {
   it('kills a hung child that ignores SIGTERM when the timeout expires', async () => {
     const dir = workdir();
     const e = experiment(dir, { arms: ['solo'], timeout_minutes: 2 / 60, retries: { max: 0, backoff_seconds: 0 } });
-    const started = Date.now();
     const log = join(dir, 'exec.log');
     const report = await withEnv({ STANDIN_HANG: '1', STANDIN_IGNORE_SIGTERM: '1', STANDIN_SPAWN_GRANDCHILD: '1', STANDIN_EXEC_LOG: log }, () => run(e, dir));
-    expect(Date.now() - started).toBeLessThan(15_000);
     expect(report.invocations[0]!.state).toBe('incomplete');
     const m = manifestOf(e, report.invocations[0]!.run);
+    // The killed attempt is in the manifest: it ignored SIGTERM, so SIGKILL ended it.
+    expect(m.attempts).toHaveLength(1);
+    expect(m.attempts[0]).toMatchObject({ signal: 'SIGKILL', infra_error: true, exit_code: null });
+    expect(m.attempts[0]!.ended_at).not.toBeNull();
     expect(m.attempts[0]!.reason).toMatch(/timed out/);
     expect(existsSync(join(e.log_dir, report.invocations[0]!.run, '.cooperbench-repro.lock'))).toBe(false);
     // The whole process group went, grandchildren included.
@@ -140,7 +144,7 @@ describe('runner against the stand-in CLI', () => {
     expect(evaluated.invocations[0]).toMatchObject({ state: 'complete', pairs_with_eval: 3 });
   });
 
-  it('resumes after kill -9 of the runner mid-run: no finished pair lost, none run twice', async () => {
+  it('resumes after kill -9 of the runner mid-run: no finished pair lost, none run twice', { timeout: 120_000 }, async () => {
     const dir = workdir();
     const log = join(dir, 'exec.log');
     const file = writeExperiment(dir, { arms: ['solo', 'coop-msg'] });
@@ -161,7 +165,7 @@ describe('runner against the stand-in CLI', () => {
     expect([...perPair.values()].every((n) => n === 1)).toBe(true);
   });
 
-  it('SIGTERM stops the running invocation and leaves a resumable state', async () => {
+  it('SIGTERM stops the running invocation and leaves a resumable state', { timeout: 120_000 }, async () => {
     const dir = workdir();
     const file = writeExperiment(dir, { arms: ['solo'] });
     const env = { ...process.env, ...noQuirks, STANDIN_HANG: '1', CI: 'true' };
@@ -177,5 +181,153 @@ describe('runner against the stand-in CLI', () => {
     expect(existsSync(join(logs, runName, '.cooperbench-repro.lock'))).toBe(false);
     const resumed = spawn(process.execPath, [RUNNER_CLI, 'run', '--experiment', file, '--quiet'], { cwd: dir, env: { ...env, STANDIN_HANG: '' }, stdio: 'ignore' });
     expect(await new Promise((r) => resumed.once('exit', r))).toBe(0);
+  });
+
+  it('records an attempt whose child was killed by a signal, and counts the cost of the pairs it finished', async () => {
+    const dir = workdir();
+    const e = experiment(dir, { arms: ['solo'], retries: { max: 0, backoff_seconds: 0 } });
+    const report = await withEnv({ ...noQuirks, STANDIN_DIE_AFTER: '1' }, () => run(e, dir));
+    const [inv] = report.invocations;
+    expect(inv).toMatchObject({ state: 'incomplete', attempts: 1, pairs_with_result: 1 });
+    const m = manifestOf(e, inv!.run);
+    expect(m.attempts).toHaveLength(1);
+    expect(m.attempts[0]).toMatchObject({ exit_code: null, signal: 'SIGKILL', infra_error: true, reason: 'run: killed by SIGKILL' });
+    expect(m.attempts[0]!.ended_at).not.toBeNull();
+    expect(inv!.cost_usd).toBeGreaterThan(0);
+    expect(inv!.cost_usd).toBeCloseTo(inv!.current_results_cost_usd, 9);
+  });
+
+  it('the spend counts executions whose result.json a re-run overwrote, across runner executions', async () => {
+    const dir = workdir();
+    const log = join(dir, 'exec.log');
+    const e = experiment(dir, { arms: ['solo'] });
+    const inv = buildPlan(e).invocations[0]!;
+    // An earlier execution of the first pair whose agent ended in Error after spending $50.
+    const [repo, task, [a, b]] = PAIRS[0]!;
+    const pairDir = join(e.log_dir, inv.runName, 'solo', repo, String(task), `f${a}_f${b}`);
+    mkdirSync(pairDir, { recursive: true });
+    writeFileSync(join(pairDir, 'result.json'), JSON.stringify({ repo, task_id: task, features: [a, b], setting: 'solo', agent: { status: 'Error', cost: 50 }, total_cost: 50, started_at: '2026-01-01T00:00:00', ended_at: '2026-01-01T00:10:00' }));
+    const report = await withEnv({ ...noQuirks, STANDIN_EXEC_LOG: log }, () => run(e, dir));
+    const [r] = report.invocations;
+    expect(r!.state).toBe('complete');
+    // Upstream re-ran the pair in place: result.json no longer says $50, the spend still does.
+    expect(execLog(log).filter((l) => l.event === 'agents-done' && l.pair === `${repo}/${task}/f${a}_f${b}`)).toHaveLength(1);
+    expect(JSON.parse(readFileSync(join(pairDir, 'result.json'), 'utf8')).total_cost).not.toBe(50);
+    expect(r!.current_results_cost_usd).toBeGreaterThan(0);
+    expect(r!.cost_usd).toBeCloseTo(r!.current_results_cost_usd + 50, 6);
+    expect(report.total_cost_usd).toBeCloseTo(r!.cost_usd, 9);
+    // A later runner execution (resume) still counts it.
+    const again = await run(e, dir);
+    expect(again.invocations[0]).toMatchObject({ state: 'already-complete' });
+    expect(again.total_cost_usd).toBeCloseTo(report.total_cost_usd, 9);
+  });
+
+  it('sets budget_reached when the only invocation overspends (no invocation left to skip)', async () => {
+    const dir = workdir();
+    const e = experiment(dir, { arms: ['solo'], budget_usd: 0.5 });
+    const report = await withEnv(noQuirks, () => run(e, dir));
+    expect(report.invocations[0]!.state).toBe('complete');
+    expect(report.total_cost_usd).toBeGreaterThanOrEqual(0.5);
+    expect(report.budget_reached).toBe(true);
+  });
+
+  it('an earlier overspend (re-run costs included) skips every new invocation', async () => {
+    const dir = workdir();
+    const e = experiment(dir, { models: ['a/m1', 'b/m2'], arms: ['solo'], budget_usd: 40 });
+    const inv = buildPlan(e).invocations[0]!;
+    const [repo, task, [a, b]] = PAIRS[0]!;
+    const pairDir = join(e.log_dir, inv.runName, 'solo', repo, String(task), `f${a}_f${b}`);
+    mkdirSync(pairDir, { recursive: true });
+    writeFileSync(join(pairDir, 'result.json'), JSON.stringify({ agent: { status: 'Error' }, total_cost: 123.73 }));
+    const report = await withEnv(noQuirks, () => run(e, dir));
+    expect(report.invocations.map((i) => i.state)).toEqual(['budget-skipped', 'budget-skipped']);
+    expect(report.total_cost_usd).toBeCloseTo(123.73, 6);
+    expect(report.budget_reached).toBe(true);
+  });
+
+  it('starts no retry once the budget is reached', async () => {
+    const dir = workdir();
+    const e = experiment(dir, { arms: ['solo'], budget_usd: 0.01, retries: { max: 2, backoff_seconds: 0 } });
+    const report = await withEnv({ ...noQuirks, STANDIN_DIE_AFTER: '1' }, () => run(e, dir));
+    const [inv] = report.invocations;
+    expect(inv).toMatchObject({ state: 'incomplete', attempts: 1 });
+    expect(inv!.infra_failures.at(-1)).toMatch(/no attempt 2: budget of \$0.01 reached/);
+    expect(report.budget_reached).toBe(true);
+    expect(manifestOf(e, inv!.run).attempts).toHaveLength(1);
+  });
+
+  it('a missing cooperbench executable is reported as such, before anything is written', async () => {
+    const dir = workdir();
+    const e = experiment(dir, { arms: ['solo'], cooperbench: join(dir, 'no-such-cooperbench') });
+    await expect(run(e, dir)).rejects.toThrow(ExecutableError);
+    await expect(run(e, dir)).rejects.toThrow(`executable not found: ${join(dir, 'no-such-cooperbench')}`);
+    expect(existsSync(e.log_dir)).toBe(false);
+    const bare = experiment(dir, { arms: ['solo'], cooperbench: 'no-such-cooperbench-on-path' });
+    await expect(run(bare, dir)).rejects.toThrow(/executable not found: no-such-cooperbench-on-path \(not on PATH/);
+    // Should it vanish between the check and the start, the attempt says so too (not "exit code null").
+    mkdirSync(join(dir, 'run'), { recursive: true });
+    const child = await runChild({ argv: [join(dir, 'gone'), 'run'], cwd: dir, runDir: join(dir, 'run'), timeoutMs: null, signal: new AbortController().signal });
+    expect(child.spawnError).toBe(`executable not found: ${join(dir, 'gone')}`);
+  });
+
+  it('a runner killed with kill -9 mid-attempt: the next runner records that attempt as killed', { timeout: 120_000 }, async () => {
+    const dir = workdir();
+    const file = writeExperiment(dir, { arms: ['solo'] });
+    const env = { ...process.env, ...noQuirks, STANDIN_HANG: '1', CI: 'true' };
+    const runner = spawn(process.execPath, [RUNNER_CLI, 'run', '--experiment', file, '--quiet'], { cwd: dir, env, stdio: 'ignore' });
+    const logs = join(dir, 'logs');
+    const locked = () => existsSync(logs) && readdirSync(logs).some((r) => existsSync(join(logs, r, '.cooperbench-repro.lock')));
+    for (let i = 0; i < 600 && !locked(); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(locked()).toBe(true);
+    runner.kill('SIGKILL');
+    await new Promise((r) => runner.once('exit', r));
+    const runName = readdirSync(logs).find((n) => !n.startsWith('.'))!;
+    const manifest = () => RunManifestSchema.parse(JSON.parse(readFileSync(join(logs, runName, RUN_MANIFEST_FILE), 'utf8')));
+    // The dead runner could not finish its record: the attempt is there, open.
+    expect(manifest().attempts).toEqual([expect.objectContaining({ ended_at: null, reason: expect.stringMatching(/^run: running/) })]);
+    const resumed = spawn(process.execPath, [RUNNER_CLI, 'run', '--experiment', file, '--quiet'], { cwd: dir, env: { ...env, STANDIN_HANG: '' }, stdio: 'ignore' });
+    expect(await new Promise((r) => resumed.once('exit', r))).toBe(0);
+    const attempts = manifest().attempts;
+    expect(attempts).toHaveLength(2);
+    expect(attempts[0]).toMatchObject({ infra_error: true, signal: 'SIGTERM', reason: expect.stringMatching(/^run: killed: the runner \(pid \d+\) died during this attempt; the next runner stopped the orphaned process group \d+ with SIGTERM/) });
+    expect(attempts[0]!.ended_at).not.toBeNull();
+    expect(attempts[1]).toMatchObject({ infra_error: false, exit_code: 0 });
+  });
+
+  it('a second SIGTERM exits at once, SIGKILLs the child group and records the attempt as killed', { timeout: 120_000 }, async () => {
+    const dir = workdir();
+    const log = join(dir, 'exec.log');
+    const file = writeExperiment(dir, { arms: ['solo'] });
+    const env = { ...process.env, ...noQuirks, STANDIN_HANG: '1', STANDIN_IGNORE_SIGTERM: '1', STANDIN_SPAWN_GRANDCHILD: '1', STANDIN_EXEC_LOG: log, CI: 'true' };
+    const runner = spawn(process.execPath, [RUNNER_CLI, 'run', '--experiment', file], { cwd: dir, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    runner.stderr.on('data', (d) => (stderr += String(d)));
+    const exited = new Promise((r) => runner.once('exit', r));
+    const logs = join(dir, 'logs');
+    const grandchild = () => execLog(log).find((l) => l.event === 'grandchild');
+    for (let i = 0; i < 600 && !grandchild(); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(grandchild()?.pid).toBeGreaterThan(0);
+    runner.kill('SIGTERM');
+    // The child ignores SIGTERM, so the first stop is still waiting for it when the second signal comes.
+    for (let i = 0; i < 600 && !/stopping running invocations/.test(stderr); i++) await new Promise((r) => setTimeout(r, 50));
+    runner.kill('SIGTERM');
+    expect(await exited).toBe(130);
+    const runName = readdirSync(logs).find((n) => !n.startsWith('.'))!;
+    const m = RunManifestSchema.parse(JSON.parse(readFileSync(join(logs, runName, RUN_MANIFEST_FILE), 'utf8')));
+    expect(m.attempts).toHaveLength(1);
+    expect(m.attempts[0]).toMatchObject({ signal: 'SIGKILL', infra_error: true, reason: expect.stringMatching(/^run: (killed: the runner got SIGTERM a second time|cancelled)/) });
+    expect(m.attempts[0]!.ended_at).not.toBeNull();
+    expect(existsSync(join(logs, runName, '.cooperbench-repro.lock'))).toBe(false);
+    // Nothing of the invocation is left running (SIGKILL is synchronous for the kernel, but the exit is not).
+    let alive = true;
+    for (let i = 0; i < 100 && alive; i++) {
+      try {
+        process.kill(grandchild()!.pid, 0);
+        await new Promise((r) => setTimeout(r, 50));
+      } catch {
+        alive = false;
+      }
+    }
+    expect(alive).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { existsSync, openSync, readSync, closeSync } from 'node:fs';
-import { delimiter, isAbsolute, join } from 'node:path';
 import { execa } from 'execa';
+import { resolveExecutable } from './executable.js';
 
 export interface UpstreamProbe {
   /** From `<cooperbench> --version`, else the installed package's metadata; null when neither says. */
@@ -10,15 +10,6 @@ export interface UpstreamProbe {
 }
 
 const VERSION = /\b(\d+\.\d+\.\d+(?:[.-]?[A-Za-z0-9]+)*)\b/;
-
-/** The executable as the OS would find it (PATH lookup for a bare name). */
-function resolveExecutable(file: string, cwd: string): string | null {
-  if (file.includes('/')) return isAbsolute(file) ? file : join(cwd, file);
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    if (dir && existsSync(join(dir, file))) return join(dir, file);
-  }
-  return null;
-}
 
 /** The interpreter named by a script's `#!` line, if it is a Python (pip console scripts are). */
 function pythonOfScript(path: string): string | null {

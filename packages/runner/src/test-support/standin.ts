@@ -77,3 +77,15 @@ export function withEnv<T>(vars: Record<string, string | undefined>, fn: () => P
     }
   });
 }
+
+/** Runs the built runner CLI to its end; for tests of exit codes and messages. */
+export async function runCli(args: string[], opts: { cwd: string; env?: Record<string, string | undefined> }): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, [RUNNER_CLI, ...args], { cwd: opts.cwd, env: { ...process.env, CI: 'true', ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += String(d)));
+  child.stderr.on('data', (d) => (stderr += String(d)));
+  const code = await new Promise<number | null>((r) => child.once('close', (c) => r(c)));
+  return { code, stdout, stderr };
+}
