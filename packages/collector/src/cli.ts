@@ -22,7 +22,7 @@ Usage:
       --out FILE         normalized store, one record per line        (default data/results.jsonl)
       --report FILE      counts and every problem found               (default data/collect-report.json)
       --index FILE       incremental content-hash index               (default data/collect-index.json)
-      --strict           exit 1 if any problem of severity error was found
+      --strict           exit 1 if any problem of severity error was found, or no record was collected
       --quiet            no progress output
 
   cooperbench-collect import-legacy --input FILE [options]
@@ -83,8 +83,12 @@ async function runCollect(argv: string[]): Promise<void> {
     process.stdout.write(`  error ${p.code}: ${p.file}${p.field ? ` field ${p.field}` : ''}: expected ${p.expected} (${p.message})\n`);
   }
   if (counts.errors > 20) process.stdout.write(`  ... ${counts.errors - 20} more errors in ${values.report}\n`);
+  if (counts.records_written === 0) {
+    const why = result.report.problems.find((p) => p.code === 'no-records')!;
+    process.stderr.write(`WARNING: ${why.message} under ${why.file}; every figure will say NO DATA${values.strict ? '' : ' (--strict makes this an error)'}\n`);
+  }
   if (!counts.reconciled) process.exit(1);
-  if (values.strict && counts.errors > 0) process.exit(1);
+  if (values.strict && (counts.errors > 0 || counts.records_written === 0)) process.exit(1);
 }
 
 async function runImportLegacy(argv: string[]): Promise<void> {

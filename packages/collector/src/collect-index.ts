@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { OutcomeSchema, ProblemSchema, parseJsonText, validate } from '@cooperbench-repro/contracts';
@@ -44,7 +44,8 @@ export function statFingerprint(absDir: string): { stat: string; names: string[]
   const names = readdirSync(absDir).sort();
   const parts: string[] = [];
   for (const name of names) {
-    const st = statSync(join(absDir, name));
+    // lstat: a symlink (even a looping one) is fingerprinted as itself; the guarded reader decides about it.
+    const st = lstatSync(join(absDir, name));
     parts.push(`${name}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`);
   }
   // Stored as a short hash: the index holds one per pair directory and is read on every collection.

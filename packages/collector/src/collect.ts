@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import {
   CollectReportSchema,
   validate,
@@ -51,6 +51,13 @@ async function writeIfChanged(file: string, text: string): Promise<void> {
 
 const outcomeCounts = () => ({ pass: 0, fail: 0, unknown: 0 });
 
+/** Nothing collected: say so, and say where the logs probably are when the root is one level too high. */
+function noRecordsProblem(logRoot: string, displayRoot: string, runs: readonly string[]): Problem {
+  const deeper = runs.filter((r) => listRunDirs(join(logRoot, r)).runs.some((inner) => scanRun(join(logRoot, r), inner).pairs.length > 0));
+  const hint = deeper.length ? `; ${deeper.map((d) => `${d}/`).join(', ')} holds run directories: the log root looks one level too high (pass --log-root ${join(displayRoot, deeper[0]!)})` : runs.length === 0 ? '; the log root is empty' : '';
+  return { severity: 'warning', code: 'no-records', file: displayRoot, field: null, expected: 'run directories with pair directories (the --log-dir of `cooperbench run`)', message: `no run records collected${hint}`, run: null, pair: null, rejected_pairs: 0 };
+}
+
 export async function collect(opts: CollectOptions): Promise<CollectResult> {
   const logRoot = resolve(opts.logRoot);
   assertLogRoot(logRoot);
@@ -62,7 +69,7 @@ export async function collect(opts: CollectOptions): Promise<CollectResult> {
   const previous = loadIndex(opts.indexFile, identity);
 
   const problems: Problem[] = [];
-  const { runs, problems: rootProblems } = listRunDirs(logRoot);
+  const { runs, problems: rootProblems, skippedPairDirs } = listRunDirs(logRoot);
   problems.push(...rootProblems);
 
   // Scan every run first (cheap directory walks) so progress knows the total.
@@ -148,13 +155,15 @@ export async function collect(opts: CollectOptions): Promise<CollectResult> {
 
   const imported = [...mergeImportedStores(opts.importedDir, lines, problems), ...mergeLegacyInputs(opts.legacyInputs ?? [], lines, problems)];
   const ids = [...lines.keys()].sort();
+  if (ids.length === 0) problems.push(noRecordsProblem(logRoot, displayRoot, runs));
   const storeText = ids.length ? `${ids.map((id) => lines.get(id)).join('\n')}\n` : '';
   const storeUnchanged = previousStore !== null && previousStore.text === storeText;
   nextIndex.store_sha256 = storeUnchanged ? previous!.store_sha256 : sha256(storeText);
 
   const runSummaries = scans.map((s) => ({ ...s.summary, cost_usd: Math.round(s.summary.cost_usd * 1e6) / 1e6 }));
-  const pairDirsFound = runSummaries.reduce((n, r) => n + r.pair_dirs, 0);
-  const pairsRejected = runSummaries.reduce((n, r) => n + r.rejected, 0);
+  // Pair directories under run directories that were not collected (hidden, odd names) count as found and rejected.
+  const pairDirsFound = runSummaries.reduce((n, r) => n + r.pair_dirs, 0) + skippedPairDirs;
+  const pairsRejected = runSummaries.reduce((n, r) => n + r.rejected, 0) + skippedPairDirs;
   problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const report = validate('collect report', CollectReportSchema, {
     schema: 'cooperbench-repro/collect-report@1',

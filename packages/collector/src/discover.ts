@@ -23,10 +23,13 @@ export interface PairDirRef {
   absDir: string;
   /** Relative to the log root, with `/` separators. */
   relDir: string;
+  /** The log root (files are read only inside it). */
+  root: string;
 }
 
 export interface RunScan {
   run: string;
+  root: string;
   absDir: string;
   layout: Layout;
   pairs: PairDirRef[];
@@ -45,10 +48,12 @@ const PAIR_DIR = /^f(\d+)_f(\d+)$/;
 const PAPER_ERA_TASK = /^task\d+$/;
 const PAPER_ERA_PAIR = /^feature\d+(_feature\d+)?$/;
 
-function subdirs(abs: string): { dirs: Dirent[]; links: Dirent[] } {
-  const entries = readdirSync(abs, { withFileTypes: true }).filter((e) => !e.name.startsWith('.'));
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return { dirs: entries.filter((e) => e.isDirectory()), links: entries.filter((e) => e.isSymbolicLink()) };
+/** Hidden directories (`.cache`, `.git`) are not walked, but reported with the pair directories below them. */
+function subdirs(abs: string): { dirs: Dirent[]; links: Dirent[]; hidden: Dirent[] } {
+  const all = readdirSync(abs, { withFileTypes: true });
+  all.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const entries = all.filter((e) => !e.name.startsWith('.'));
+  return { dirs: entries.filter((e) => e.isDirectory()), links: entries.filter((e) => e.isSymbolicLink()), hidden: all.filter((e) => e.name.startsWith('.') && e.isDirectory()) };
 }
 
 function problem(p: Omit<Problem, 'severity' | 'pair' | 'field'> & Partial<Pick<Problem, 'severity' | 'pair' | 'field'>>): Problem {
@@ -70,8 +75,9 @@ function looksPaperEra(abs: string, depth: number): boolean {
 
 export function scanRun(logRoot: string, run: string): RunScan {
   const absDir = join(logRoot, run);
-  const scan: RunScan = { run, absDir, layout: 'empty', pairs: [], rejectedPairDirs: 0, problems: [] };
-  const { dirs, links } = subdirs(absDir);
+  const scan: RunScan = { run, root: logRoot, absDir, layout: 'empty', pairs: [], rejectedPairDirs: 0, problems: [] };
+  const { dirs, links, hidden } = subdirs(absDir);
+  reportHidden(scan, absDir, run, hidden, 3);
   for (const link of links) {
     scan.problems.push(problem({ code: 'symlink-not-followed', file: `${run}/${link.name}`, expected: 'a real directory inside the log root (symbolic links are not followed)', message: 'not followed', run, rejected_pairs: 0 }));
   }
@@ -118,12 +124,22 @@ function paperEraScan(scan: RunScan, dirs: Dirent[]): RunScan {
 }
 
 function scanRepos(scan: RunScan, abs: string, rel: string, setting: Setting | null): void {
-  scanRepoList(scan, abs, rel, setting, listLevel(scan, abs, rel));
+  scanRepoList(scan, abs, rel, setting, listLevel(scan, abs, rel, false, 2));
+}
+
+/** Hidden directories are named in the report, and the pair directories below them count as rejected. */
+function reportHidden(scan: RunScan, abs: string, rel: string, hidden: Dirent[], depthToPairs: number): void {
+  for (const h of hidden) {
+    const n = countLeaves(join(abs, h.name), depthToPairs);
+    scan.rejectedPairDirs += n;
+    scan.problems.push(problem({ severity: 'warning', code: 'hidden-directory-skipped', file: `${rel}/${h.name}`, expected: 'no hidden directories in a log tree', message: `hidden directory not collected${n ? `; ${n} pair directories below it not collected` : ''}`, run: scan.run, rejected_pairs: n }));
+  }
 }
 
 /** Subdirectories of one level; symbolic links are reported (a link could lead outside the log root) and not followed. */
-function listLevel(scan: RunScan, abs: string, rel: string, pairLevel = false): Dirent[] {
-  const { dirs, links } = subdirs(abs);
+function listLevel(scan: RunScan, abs: string, rel: string, pairLevel = false, depthToPairs = 0): Dirent[] {
+  const { dirs, links, hidden } = subdirs(abs);
+  reportHidden(scan, abs, rel, hidden, pairLevel ? 0 : depthToPairs);
   for (const link of links) {
     if (pairLevel) scan.rejectedPairDirs += 1;
     scan.problems.push(problem({ code: 'symlink-not-followed', file: `${rel}/${link.name}`, expected: 'a real directory inside the log root (symbolic links are not followed)', message: pairLevel ? 'pair directory not collected' : 'not followed', run: scan.run, rejected_pairs: pairLevel ? 1 : 0 }));
@@ -144,7 +160,7 @@ function scanRepoList(scan: RunScan, abs: string, rel: string, setting: Setting 
       reject(repoRel, 'bad-repo-directory', 'a repository directory named <repo>_task', repoAbs, 2);
       continue;
     }
-    for (const task of listLevel(scan, repoAbs, repoRel)) {
+    for (const task of listLevel(scan, repoAbs, repoRel, false, 1)) {
       const taskAbs = join(repoAbs, task.name);
       const taskRel = `${repoRel}/${task.name}`;
       if (!TASK_DIR.test(task.name)) {
@@ -171,21 +187,34 @@ function scanRepoList(scan: RunScan, abs: string, rel: string, setting: Setting 
           features: [a, b],
           absDir: join(taskAbs, pair.name),
           relDir: pairRel,
+          root: scan.root,
         });
       }
     }
   }
 }
 
-/** The run directories directly under the log root (hidden ones are skipped). */
-export function listRunDirs(logRoot: string): { runs: string[]; problems: Problem[] } {
-  const { dirs, links } = subdirs(logRoot);
+/**
+ * The run directories directly under the log root. Hidden ones and ones whose name cannot be a run name
+ * (a backslash, a NUL) are not collected: each is named in the problems, with the pair directories
+ * below it counted in `skippedPairDirs` so the collection's counts still reconcile.
+ */
+export function listRunDirs(logRoot: string): { runs: string[]; problems: Problem[]; skippedPairDirs: number } {
+  const { dirs, links, hidden } = subdirs(logRoot);
   const problems: Problem[] = links.map((l) =>
     problem({ code: 'symlink-not-followed', file: l.name, expected: 'a real run directory inside the log root (symbolic links are not followed; point --log-root or COOPERBENCH_LOG_ROOT at the real logs instead)', message: 'not followed', run: null, rejected_pairs: 0 }),
   );
   const runs: string[] = [];
-  for (const d of dirs) {
-    if (isSafeName(d.name)) runs.push(d.name);
+  let skippedPairDirs = 0;
+  for (const d of [...dirs, ...hidden]) {
+    if (isSafeName(d.name) && !d.name.startsWith('.')) {
+      runs.push(d.name);
+      continue;
+    }
+    const n = countLeaves(join(logRoot, d.name), 4);
+    skippedPairDirs += n;
+    const why = d.name.startsWith('.') ? 'a hidden directory' : 'a name that cannot be a run name (backslash or NUL)';
+    problems.push(problem({ severity: d.name.startsWith('.') ? 'warning' : 'error', code: 'run-directory-skipped', file: JSON.stringify(d.name).slice(1, -1), expected: 'a run directory with a plain, visible name', message: `${why}; not collected, ${n} pair directories below it`, run: null, rejected_pairs: n }));
   }
-  return { runs, problems };
+  return { runs, problems, skippedPairDirs };
 }

@@ -20,7 +20,16 @@ export type PairJobResult = { reused: true } | { reused: false; entry: PairIndex
  * the directory, so it runs the same in-process and in the worker threads.
  */
 export function runPairJob(job: PairJob, ctx: RunContext): PairJobResult {
-  const { stat, names } = statFingerprint(job.ref.absDir);
+  let fingerprint;
+  try {
+    fingerprint = statFingerprint(job.ref.absDir);
+  } catch (err) {
+    // The directory cannot be listed (permissions, vanished): this pair is rejected, the collection goes on.
+    const e = err as NodeJS.ErrnoException;
+    const problem = { severity: 'error' as const, code: 'unreadable-pair-dir', file: job.ref.relDir, field: null, expected: 'a readable pair directory', message: `${e.code ?? ''} ${e.message}`.trim(), run: job.ref.run, pair: job.ref.relDir, rejected_pairs: 1 };
+    return { reused: false, entry: { stat: `unreadable:${Date.now()}`, sha256: null, record_id: null, brief: null, warnings: [], problems: [problem] }, line: null };
+  }
+  const { stat, names } = fingerprint;
   if (job.reusableStat === stat) return { reused: true };
   const parsed = parsePairDir(job.ref, ctx, names);
   if (!parsed.ok) return { reused: false, entry: { stat, sha256: null, record_id: null, brief: null, warnings: [], problems: parsed.problems }, line: null };

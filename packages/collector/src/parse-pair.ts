@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { decodeUtf8, readGuarded } from './guarded-read.js';
 import { join } from 'node:path';
 import {
   DataFileError,
@@ -70,10 +71,16 @@ export function parsePairDir(ref: PairDirRef, ctx: RunContext, fileNames?: reado
     const filesRead: string[] = [];
     const rel = (name: string) => `${ref.relDir}/${name}`;
     const read = (name: string): string => {
-      const buf = readFileSync(join(ref.absDir, name));
-      hash.update(name).update('\0').update(buf).update('\0');
+      const got = readGuarded(ref.root, join(ref.absDir, name));
+      if (!got.ok) throw new PairError({ code: got.refusal.code, file: rel(name), field: null, expected: got.refusal.expected, message: got.refusal.message });
+      let text = decodeUtf8(got.bytes);
+      if (text === null) {
+        warn({ code: 'invalid-utf8', file: rel(name), field: null, expected: 'UTF-8 text', message: 'bytes that are not valid UTF-8 were read as U+FFFD' });
+        text = got.bytes.toString('utf8');
+      }
+      hash.update(name).update('\0').update(got.bytes).update('\0');
       filesRead.push(rel(name));
-      return buf.toString('utf8');
+      return text;
     };
     const readJson = (name: string): unknown => {
       try {
@@ -239,9 +246,11 @@ export function parsePairDir(ref: PairDirRef, ctx: RunContext, fileNames?: reado
     };
     return { ok: true, record, warnings };
   } catch (err) {
-    if (err instanceof PairError) {
-      return { ok: false, problems: [{ severity: 'error', run: ref.run, pair: pairId, rejected_pairs: 1, ...err.problem }] };
-    }
-    throw err;
+    // An OS error on the pair directory itself (permissions, a vanished directory) rejects this pair only.
+    const problem = err instanceof PairError ? err.problem : isErrno(err) ? { code: 'unreadable-pair-dir', file: ref.relDir, field: null, expected: 'a readable pair directory', message: `${err.code}: ${err.message}` } : null;
+    if (!problem) throw err;
+    return { ok: false, problems: [{ severity: 'error', run: ref.run, pair: pairId, rejected_pairs: 1, ...problem }] };
   }
 }
+
+const isErrno = (err: unknown): err is NodeJS.ErrnoException => err instanceof Error && typeof (err as NodeJS.ErrnoException).code === 'string';

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
+import { readGuarded } from './guarded-read.js';
 import { join } from 'node:path';
 import {
   DataFileError,
@@ -32,10 +33,20 @@ export interface RunContext {
 
 export type RunContextResult = { ok: true; context: RunContext; warnings: Problem[] } | { ok: false; problem: Problem };
 
-function readOptionalJson(abs: string, rel: string): { value: unknown; text: string } | null {
-  if (!existsSync(abs)) return null;
-  const text = readFileSync(abs, 'utf8');
+function readOptionalJson(root: string, abs: string, rel: string): { value: unknown; text: string } | null {
+  if (!existsSync(abs) && !isLink(abs)) return null;
+  const got = readGuarded(root, abs);
+  if (!got.ok) throw new DataFileError(rel, [{ field: null, expected: got.refusal.expected, message: got.refusal.message }]);
+  const text = got.bytes.toString('utf8');
   return { value: parseJsonText(rel, text), text };
+}
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -47,10 +58,10 @@ export function resolveRunContext(logRoot: string, run: string, mapping: ArmMapp
   const configRel = `${run}/config.json`;
   const base = { run, pair: null, rejected_pairs: 0 } as const;
   try {
-    const config = readOptionalJson(join(logRoot, run, 'config.json'), configRel);
+    const config = readOptionalJson(logRoot, join(logRoot, run, 'config.json'), configRel);
     const configShape = config ? validate(configRel, RunConfigShape, config.value) : null;
     const configSynthetic = Boolean(config && (config.value as Record<string, unknown>)[SYNTHETIC_MARKER_FIELD]);
-    const manifestRaw = readOptionalJson(join(logRoot, run, RUN_MANIFEST_FILE), manifestRel);
+    const manifestRaw = readOptionalJson(logRoot, join(logRoot, run, RUN_MANIFEST_FILE), manifestRel);
     const warnings: Problem[] = [];
 
     if (manifestRaw) {
