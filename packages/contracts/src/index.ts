@@ -12,3 +12,4 @@ export * from './wilson.js';
 export * from './public-data.js';
 export * from './progress.js';
 export * from './data-sources.js';
+export * from './failure-mode-codes.js';

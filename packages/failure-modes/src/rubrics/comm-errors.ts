@@ -41,11 +41,12 @@ ${UNTRUSTED_DATA_RULE}
 Messages are numbered "[i] sender -> recipient: text".
 
 Categories (choose AT MOST ONE per conversation):
-- C1a unanswered direct question, no reply: a direct question or request that no later message answers.
-- C1b unanswered direct question, ignored: the partner replies but ignores the question.
-- C2 non-answer or vague answer to a direct question.
-- C3a incorrect claim, uncorrected: a false claim about code state or completion that is never corrected.
-- C3b incorrect claim, corrected: such a claim later corrected.
+- C1a unanswered direct question or request, no reply: the partner sends no later message that responds to it.
+- C1b unanswered direct question or request, ignored: the partner replies later but the reply ignores it.
+- C2 non-answer or vague answer to a direct question or request.
+- C3a incorrect claim, uncorrected: a false claim about code state or completion that a LATER message contradicts, and nobody corrects it.
+- C3b incorrect claim, corrected: such a claim that a LATER message corrects.
+  A claim contradicted only by an earlier message, or by nothing in the conversation, is not C3a or C3b.
 - C4a spammy repetition: the same information repeated.
 - C4b spammy repetition: near-duplicate status blocks.
 - plan_drift: an agent deviates unilaterally from a plan both agreed.
@@ -53,7 +54,7 @@ Categories (choose AT MOST ONE per conversation):
 Rules:
 - Prefer no issue unless the evidence is strong and explicit.
 - Do not label state mismatch or visibility confusion itself (the agents cannot see each other's changes); bad conversation patterns around it still count.
-- Evidence: at least two exact quotes copied character for character from the messages (no message numbers, no ellipses). C1a/C1b: the question plus proof of the missing or irrelevant response. C3a/C3b: the claim plus the contradicting message. C4a/C4b: two quotes showing the repetition. plan_drift: the agreed plan plus the deviation.
+- Evidence: at least two exact quotes copied character for character from the messages (no message numbers, no ellipses). C1a/C1b: the question plus proof of the missing or irrelevant response. C3a/C3b: the claim plus the later message that contradicts or corrects it. C4a/C4b: two quotes showing the repetition. plan_drift: the agreed plan plus the deviation.
 - If the evidence is weak, omit "issue" and return {"evidence": []}.
 Answer with the JSON object only: {"evidence": [quotes], "issue": {"category": code, "description": one short sentence}}.`;
 
@@ -71,7 +72,8 @@ export function checkCommErrorAnswer(answer: CommErrorAnswer, transcriptText: st
 
 export const commErrorsRubric: Rubric<CommErrorAnswer> = {
   id: 'comm-errors',
-  version: '1',
+  // 2: C3a/C3b need a later contradicting message and C1a/C1b cover requests too, as in the paper (App. F).
+  version: '2',
   system: SYSTEM,
   jsonSchema: COMM_ERRORS_JSON_SCHEMA,
   answer: CommErrorAnswerSchema,
