@@ -13,7 +13,7 @@ const optionalInt = int.nullable().optional();
 export const UpstreamAgentResultShape = z.object({
   feature_id: int.optional(),
   status: AgentStatusSchema,
-  cost: z.number().nullable().optional(),
+  cost: z.number().nonnegative().nullable().optional(),
   steps: optionalInt,
   input_tokens: optionalInt,
   output_tokens: optionalInt,
@@ -37,7 +37,7 @@ const ResultCommon = {
   started_at: z.string().nullable().optional(),
   ended_at: z.string().nullable().optional(),
   duration_seconds: z.number().nullable().optional(),
-  total_cost: z.number().nullable().optional(),
+  total_cost: z.number().nonnegative().nullable().optional(),
   total_steps: optionalInt,
   log_dir: z.string().optional(),
 };

@@ -15,7 +15,11 @@ export const ARM_PATTERN = /^(solo|coop|team)(-[a-z0-9]+)*$/;
 
 export const ArmSchema = z
   .string()
-  .regex(ARM_PATTERN, 'an arm such as solo, coop-msg, coop-nomsg, coop-msg-git or team (custom arms start with solo-, coop- or team-)');
+  .regex(ARM_PATTERN, 'an arm such as solo, coop-msg, coop-nomsg, coop-msg-git or team (custom arms start with solo-, coop- or team-)')
+  // Whether agents could message each other moves every communication number: a coop arm must say so.
+  .refine((arm) => !arm.startsWith('coop') || arm.split('-').includes('msg') !== arm.split('-').includes('nomsg'), {
+    message: 'a coop arm that says msg or nomsg (e.g. coop-msg-structured, coop-nomsg-ablation), not both and not neither',
+  });
 export type Arm = z.infer<typeof ArmSchema>;
 
 export const SettingSchema = z.enum(['solo', 'coop', 'team']);
@@ -26,7 +30,7 @@ export function settingOfArm(arm: Arm): Setting {
   return SettingSchema.parse(arm.split('-')[0]);
 }
 
-/** Whether agents could message each other in this arm (custom arms: unless they say `nomsg`). */
+/** Whether agents could message each other in this arm (coop arms say `msg` or `nomsg`; team arms message unless `nomsg`). */
 export function armHasMessaging(arm: Arm): boolean {
   return settingOfArm(arm) !== 'solo' && !arm.split('-').includes('nomsg');
 }

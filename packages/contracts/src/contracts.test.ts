@@ -42,6 +42,12 @@ describe('arms', () => {
     expect(ArmSchema.safeParse('duo').success).toBe(false);
     expect(ArmSchema.safeParse('coop-msg-structured').success).toBe(true);
   });
+  it('make a custom coop arm say whether agents could message (msg or nomsg), never assume it', () => {
+    expect(ArmSchema.safeParse('coop-structured').success).toBe(false);
+    expect(ArmSchema.safeParse('coop-msg-nomsg').success).toBe(false);
+    expect(ArmSchema.safeParse('coop-nomsg-ablation').success).toBe(true);
+    expect(ArmSchema.safeParse('coop-structured').error?.issues[0]?.message).toContain('a coop arm that says msg or nomsg');
+  });
   it('worst status wins', () => {
     expect(worstAgentStatus(['Submitted', 'LimitsExceeded'])).toBe('LimitsExceeded');
     expect(worstAgentStatus(['LimitsExceeded', 'Error'])).toBe('Error');

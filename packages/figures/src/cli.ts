@@ -2,10 +2,10 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DataFileError, DataSourcesSchema, readJsonFileSync, type CommunicationFile, type DifficultyFile, type FailureModesFile } from '@cooperbench-repro/contracts';
-import { fig4 } from './figures/fig4.js';
-import { fig4PerModel } from './figures/fig4-per-model.js';
-import { fig5 } from './figures/fig5.js';
-import { fig6 } from './figures/fig6.js';
+import { fig4 } from './figures/fig4/index.js';
+import { fig4PerModel } from './figures/fig4-per-model/index.js';
+import { fig5 } from './figures/fig5/index.js';
+import { fig6 } from './figures/fig6/index.js';
 import { loadCommunication, loadDifficulty, loadFailureModes } from './load.js';
 import type { FigureDefinition } from './render/figure.js';
 import { withDataLabel, writeFigure } from './render/figure.js';

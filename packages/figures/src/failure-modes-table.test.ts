@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { PAPER_TABLE1, SYMPTOM_LABELS } from './paper-reference-failure-modes.js';
+import { SYMPTOMS } from '@cooperbench-repro/contracts';
+import { SYMPTOM_LABELS } from './render/labels.js';
+import { formatPaper } from './render/paper.js';
 import {
   JUDGE_NOT_RUN_TABLES,
   TABLE2_DISCLAIMER,
@@ -16,6 +18,10 @@ import {
   writeFailureModesTable,
 } from './tables/failure-modes.js';
 import { failureModesFixture, writeFailureModesFixture } from './test-support/failure-modes-fixture.js';
+import { paperCsv } from './test-support/paper-csv.js';
+
+/** The paper's Table 1 percent per symptom, read from the committed paper_reference_numbers.csv. */
+const PAPER_TABLE1 = Object.fromEntries(SYMPTOMS.map((s) => [s, paperCsv().get('table1_symptom_share', s)]));
 
 const complete = failureModesFixture();
 const notRun = failureModesFixture({ judge: 'not-run' });
@@ -25,7 +31,7 @@ describe('failure-mode table rows', () => {
     const rows = table1Rows(complete);
     expect(rows.map((r) => r.symptom)).toEqual(Object.keys(PAPER_TABLE1));
     expect(rows[0]!.primary).toMatchObject({ successes: 20, total: 60 });
-    expect(rows[0]!.paper).toBe(33.2);
+    expect(rows[0]!.paper).toBe(PAPER_TABLE1.work_overlap);
     expect(rows.map((r) => r.paper).reduce((s, x) => s + x, 0)).toBeCloseTo(99.9, 6);
     expect(table1Rows(notRun).every((r) => r.primary === null && r.any === null)).toBe(true);
     expect(table1Rows(notRun).filter((r) => r.heuristic !== null)).toHaveLength(3);
@@ -57,7 +63,7 @@ describe('markdown', () => {
     expect(lines).toContain('| Symptom | Ours: primary share [95% CI] | n | Any label | Heuristic cross-check | Paper % |');
     const iv = complete.table1.rows[0]!.primary_share!;
     expect(lines).toContain(
-      `| Work overlap | 33.3% \\[${(iv.ci_low! * 100).toFixed(1)}, ${(iv.ci_high! * 100).toFixed(1)}\\] | 20/60 | 33.3% (24/72) | 37.5% (30/80) | 33.2 |`,
+      `| Work overlap | 33.3% \\[${(iv.ci_low! * 100).toFixed(1)}, ${(iv.ci_high! * 100).toFixed(1)}\\] | 20/60 | 33.3% (24/72) | 37.5% (30/80) | ${formatPaper(PAPER_TABLE1.work_overlap!)} |`,
     );
     expect(lines.some((l) => l.startsWith('| Divergent architecture |') && l.endsWith('| — | 29.7 |'))).toBe(true);
     for (const [s, p] of Object.entries(PAPER_TABLE1)) expect(lines.some((l) => l.startsWith(`| ${SYMPTOM_LABELS[s as keyof typeof SYMPTOM_LABELS]} |`) && l.endsWith(`| ${p.toFixed(1)} |`))).toBe(true);
@@ -95,7 +101,7 @@ describe('markdown', () => {
     const off = failureModesTable(notRun).markdown;
     expect(off).toContain(`> **${JUDGE_NOT_RUN_TABLES.replace(/'/g, "'")}**`);
     expect(off).toContain('Implementation failure only (no coordination label): not measured (needs the LLM judge).');
-    expect(off).toContain('| Work overlap | n/a | n/a | n/a | 37.5% (30/80) | 33.2 |');
+    expect(off).toContain(`| Work overlap | n/a | n/a | n/a | 37.5% (30/80) | ${formatPaper(PAPER_TABLE1.work_overlap!)} |`);
     expect(off).toContain('| Expectation | n/a | 42 |');
     expect(off).toContain('- Status: not-run (mode off)');
     expect(off).toContain('**Not a reproduction.**');
@@ -174,8 +180,11 @@ describe('nx targets', () => {
     expect(t.fig6!.dependsOn).toEqual(['compile', CLASSIFY]);
     expect(t.fig6!.inputs).toContainEqual(OUTPUT);
     expect(t.fig6!.inputs).toContain('^production');
-    expect(t.fig6!.inputs).not.toContain('{projectRoot}/src/figures/fig4.ts');
-    expect(t.fig6!.inputs).toContain('{projectRoot}/src/figures/fig6.ts');
+    expect(t.fig6!.inputs).not.toContain('{projectRoot}/src/figures/fig4/**/*');
+    expect(t.fig6!.inputs).not.toContain('{projectRoot}/src/figures/fig5/**/*');
+    expect(t.fig6!.inputs).toContain('{projectRoot}/src/figures/fig6/**/*');
+    expect(t.fig6!.inputs).toContain('{projectRoot}/src/render/**/*');
+    expect(t.fig6!.inputs).toContain('{workspaceRoot}/data/reference/paper/*.csv');
     expect(t.fig6!.outputs).toEqual(['svg', 'png', 'pdf', 'csv'].map((e) => `{options.out}/fig6.${e}`));
   });
 
@@ -184,8 +193,11 @@ describe('nx targets', () => {
     expect(tt.command).toBe('node packages/figures/dist/cli.js failure-modes-table');
     expect(tt.dependsOn).toEqual(['compile', CLASSIFY]);
     expect(tt.inputs).toContainEqual(OUTPUT);
-    expect(tt.inputs).toContain('{projectRoot}/src/tables/failure-modes.ts');
-    expect(tt.inputs!.some((i) => typeof i === 'string' && i.includes('render'))).toBe(false);
+    expect(tt.inputs).toContain('{projectRoot}/src/tables/**/*');
+    // the escaping, labels and paper numbers it shares with the other table and the figures live in src/render
+    expect(tt.inputs).toContain('{projectRoot}/src/render/**/*');
+    expect(tt.inputs).toContain('{workspaceRoot}/data/reference/paper/*.csv');
+    expect(tt.inputs!.some((i) => typeof i === 'string' && i.includes('/src/figures/'))).toBe(false);
     expect(tt.outputs).toEqual(['{options.out}/failure-modes.md', '{options.out}/failure-modes.tex']);
     expect(t.build!.dependsOn).toEqual(expect.arrayContaining(['fig6', 'failure-modes-table']));
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from 'vega-lite';
-import { fig4PerModel } from './figures/fig4-per-model.js';
+import { fig4PerModel } from './figures/fig4-per-model/index.js';
 import { specToSvg } from './render/svg.js';
 import { difficultyFixture } from './test-support/fixture.js';
 import { svgTexts } from './test-support/svg-text.js';

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { parse } from 'csv-parse/sync';
 import { compile } from 'vega-lite';
 import { DifficultyFileSchema } from '@cooperbench-repro/contracts';
-import { FIG4_CSV_COLUMNS, fig4 } from './figures/fig4.js';
+import { FIG4_CSV_COLUMNS, fig4 } from './figures/fig4/index.js';
 import { toCsv } from './render/csv.js';
 import { specToSvg } from './render/svg.js';
 import { difficultyFixture } from './test-support/fixture.js';
+import { websiteCurveCsv } from './test-support/paper-csv.js';
 import { svgTexts } from './test-support/svg-text.js';
 
 const fixture = difficultyFixture();
@@ -72,7 +74,14 @@ describe('fig4', () => {
     expect(lines).toHaveLength(1 + 6 + 6 + 18);
     expect(lines[1]).toMatch(/^per-model,data,model-a,solo,Solo,,,14,30,0,0\.4666666666666667,0\.3\d+,0\.6\d+,,$/);
     expect(lines).toContain('difficulty,data,pooled,coop-msg,Coop (with messaging),3,0.875,0,10,2,0,0,' + `${fixture.curves.find((c) => c.model === 'pooled' && c.arm === 'coop-msg')!.points[3]!.ci_high},${pooledAuc('coop-msg')},${pooledRetention}`);
-    expect(lines).toContain('difficulty,paper-website,pooled,solo,"Paper, Solo",,0.05,,,,0.75,0.69,0.81,0.3425,');
+    // the paper's first website point (fig4_website_coopchart_points.csv) with its ± error; AUC 0.3425
+    const p0 = websiteCurveCsv()[0]!;
+    const r6 = (x: number) => Math.round(x * 1e6) / 1e6;
+    expect(lines).toContain(`difficulty,paper-website,pooled,solo,"Paper, Solo",,${p0.midpoint},,,,${p0.solo},${r6(p0.solo - p0.solo_err)},${r6(p0.solo + p0.solo_err)},0.3425,`);
+    // CSV fields round-trip through a real CSV parser (the paper's labels contain commas)
+    const parsed = parse(csv, { columns: true }) as Record<string, string>[];
+    expect(parsed).toHaveLength(lines.length - 1);
+    expect(parsed.filter((r) => r.label === 'Paper, Solo')).toHaveLength(9);
   });
 
   it('draws no bars or points for entries with total 0', () => {

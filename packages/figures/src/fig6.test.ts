@@ -1,11 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { referencePath } from '@cooperbench-repro/public-data';
 import { compile } from 'vega-lite';
-import { FailureModesFileSchema, SYMPTOMS } from '@cooperbench-repro/contracts';
+import { FailureModesFileSchema } from '@cooperbench-repro/contracts';
 import {
   FIG6_AXIS_TITLES,
   FIG6_CSV_COLUMNS,
@@ -16,9 +14,9 @@ import {
   FIG6_PAPER_SERIES,
   codeLegendLabel,
   fig6,
-} from './figures/fig6.js';
-import { PAPER_MODELS } from './paper-reference-communication.js';
-import { COMM_ERROR_LABELS, PAPER_FIG6, PAPER_TABLE1, PAPER_TABLE2 } from './paper-reference-failure-modes.js';
+} from './figures/fig6/index.js';
+import { COMM_ERROR_LABELS } from './render/labels.js';
+import { PAPER_MODELS } from './render/paper.js';
 import { renderFigure, writeFigure } from './render/figure.js';
 import { toCsv } from './render/csv.js';
 import { specToSvg } from './render/svg.js';
@@ -159,62 +157,5 @@ describe('fig6', () => {
     expect(r.png.readUInt32BE(16)).toBe(Math.round(r.width * 2));
     expect(r.png.readUInt32BE(20)).toBe(Math.round(r.height * 2));
     expect(r.warnings).toEqual([]);
-  });
-});
-
-// ---- the paper's numbers against the committed paper_reference_numbers.csv ----------
-
-const CSV = referencePath('paper/paper_reference_numbers.csv');
-
-function splitCsvLine(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      out.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  out.push(cur);
-  return out;
-}
-
-describe('paper failure-mode constants', () => {
-  const ref = new Map<string, number>();
-  const [, ...lines] = readFileSync(CSV, 'utf8').trim().split(/\r?\n/);
-  for (const line of lines) {
-    const [metric, model, value] = splitCsvLine(line);
-    ref.set(`${metric}|${model}`, Number(value));
-  }
-  const get = (metric: string, model: string) => {
-    const v = ref.get(`${metric}|${model}`);
-    expect(v, `${metric}|${model}`).toBeTypeOf('number');
-    return v!;
-  };
-
-  it('equal the Figure 6 per-model values (a)-(d)', () => {
-    for (const m of PAPER_MODELS) {
-      const p = PAPER_FIG6[m.key];
-      expect(p.turns, m.key).toBe(get('fig6a_avg_conversation_turns', m.key));
-      expect(p.repetition, m.key).toBe(get('fig6b_repetition', m.key));
-      expect(p.unresponsiveness, m.key).toBe(get('fig6c_unresponsiveness', m.key));
-      expect(p.hallucination, m.key).toBe(get('fig6d_hallucination', m.key));
-    }
-  });
-
-  it('equal Table 1 (ten symptoms) and Table 2 (42/32/26, never the stale 63/28/10)', () => {
-    for (const s of SYMPTOMS) expect(PAPER_TABLE1[s], s).toBe(get('table1_symptom_share', s));
-    expect(Object.keys(PAPER_TABLE1)).toEqual([...SYMPTOMS]);
-    for (const c of ['expectation', 'commitment', 'communication'] as const) expect(PAPER_TABLE2[c], c).toBe(get('table2_root_cause_share', c));
-    expect(PAPER_TABLE2).toEqual({ expectation: 42, commitment: 32, communication: 26 });
   });
 });

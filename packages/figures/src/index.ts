@@ -1,38 +1,10 @@
-export { fig4, FIG4_CSV_COLUMNS, type Fig4Options } from './figures/fig4.js';
-export { fig4PerModel, FIG4_PER_MODEL_CSV_COLUMNS, type Fig4PerModelOptions } from './figures/fig4-per-model.js';
-export { loadDifficulty } from './load.js';
-export { PAPER_FIG4_WEBSITE_CURVE, PAPER_FIG4_SOURCE, paperCurveAuc, trapezoid, type PaperCurvePoint } from './paper-reference.js';
-export { renderFigure, writeFigure, type FigureDefinition, type RenderedFigure, type WrittenFigure } from './render/figure.js';
-export { specToSvg, svgSize } from './render/svg.js';
-export { svgToPng, rasterize, PNG_SCALE } from './render/png.js';
-export { svgToPdf } from './render/pdf.js';
-export { toCsv } from './render/csv.js';
-export { FONT_FAMILY, FONT_FILES } from './render/fonts.js';
-export { fig5, formatP, shortModelName, communicationSubtitle, FIG5_CSV_COLUMNS, FIG5_PANEL_TITLES, FIG5_AXIS_TITLES, type Fig5Options } from './figures/fig5.js';
-export {
-  qualitativeTable,
-  qualitativeRows,
-  writeQualitativeTable,
-  renderMarkdown,
-  renderLatex,
-  escapeLatex,
-  escapeMarkdown,
-  type QualitativeRow,
-  type QualitativeTable,
-  type QualitativeTableOptions,
-} from './tables/qualitative.js';
-export { loadCommunication } from './load.js';
-export {
-  PAPER_MODELS,
-  PAPER_TABLE6_LLM,
-  PAPER_FIG5C_SHARE,
-  PAPER_QUALITATIVE,
-  PAPER_FIG5_SOURCE,
-  type PaperModel,
-} from './paper-reference-communication.js';
-export { loadFailureModes } from './load.js';
+export { fig4, fig4Data, fig4Spec, FIG4_CSV_COLUMNS, type Fig4Data, type Fig4Options } from './figures/fig4/index.js';
+export { fig4PerModel, fig4PerModelData, fig4PerModelSpec, FIG4_PER_MODEL_CSV_COLUMNS, type Fig4PerModelData, type Fig4PerModelOptions } from './figures/fig4-per-model/index.js';
+export { fig5, fig5Data, fig5Spec, communicationSubtitle, FIG5_CSV_COLUMNS, FIG5_PANEL_TITLES, FIG5_AXIS_TITLES, type Fig5Data, type Fig5Options } from './figures/fig5/index.js';
 export {
   fig6,
+  fig6Data,
+  fig6Spec,
   failureModesSubtitle,
   codeLegendLabel,
   FIG6_CSV_COLUMNS,
@@ -42,8 +14,48 @@ export {
   FIG6_NOT_MEASURED,
   FIG6_HEURISTIC_SERIES,
   FIG6_PAPER_SERIES,
+  type Fig6Data,
   type Fig6Options,
-} from './figures/fig6.js';
+} from './figures/fig6/index.js';
+export { loadCommunication, loadDifficulty, loadFailureModes } from './load.js';
+export { renderFigure, writeFigure, type FigureDefinition, type RenderedFigure, type WrittenFigure } from './render/figure.js';
+export { specToSvg, svgSize } from './render/svg.js';
+export { svgToPng, rasterize, PNG_SCALE } from './render/png.js';
+export { svgToPdf } from './render/pdf.js';
+export { toCsv, csvRows } from './render/csv.js';
+export { FONT_FAMILY, FONT_FILES } from './render/fonts.js';
+export { escapeLatex, escapeMarkdown } from './render/escape.js';
+export { formatP, shortModelName, FIG6_GROUP_CODES, COMM_ERROR_LABELS, COMM_ERROR_GROUP_LABELS, SYMPTOM_LABELS, CAUSE_LABELS } from './render/labels.js';
+export {
+  PAPER_MODELS,
+  PAPER_FIG4_SOURCE,
+  PAPER_FIG5_SOURCE,
+  PAPER_FIG6_SOURCE,
+  PAPER_TABLE2_TRACES,
+  paperFig4WebsiteCurve,
+  paperCurveAuc,
+  trapezoid,
+  paperTable6Llm,
+  paperFig5cShare,
+  paperFirstTurnPlanConflictPct,
+  paperFig6,
+  paperTable1,
+  paperTable2,
+  formatPaper,
+  type PaperModel,
+  type PaperCurvePoint,
+  type PaperFig6Values,
+} from './render/paper.js';
+export {
+  qualitativeTable,
+  qualitativeRows,
+  writeQualitativeTable,
+  renderMarkdown,
+  renderLatex,
+  type QualitativeRow,
+  type QualitativeTable,
+  type QualitativeTableOptions,
+} from './tables/qualitative.js';
 export {
   failureModesTable,
   writeFailureModesTable,
@@ -59,16 +71,3 @@ export {
   type FailureModesTable,
   type FailureModesTableOptions,
 } from './tables/failure-modes.js';
-export {
-  PAPER_FIG6,
-  PAPER_TABLE1,
-  PAPER_TABLE2,
-  PAPER_TABLE2_TRACES,
-  PAPER_FIG6_SOURCE,
-  FIG6_GROUP_CODES,
-  COMM_ERROR_LABELS,
-  COMM_ERROR_GROUP_LABELS,
-  SYMPTOM_LABELS,
-  CAUSE_LABELS,
-  type PaperFig6Values,
-} from './paper-reference-failure-modes.js';

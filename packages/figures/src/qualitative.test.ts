@@ -2,8 +2,15 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { escapeLatex, escapeMarkdown, formatPaper, qualitativeRows, qualitativeTable, writeQualitativeTable } from './tables/qualitative.js';
+import { escapeLatex, escapeMarkdown } from './render/escape.js';
+import { formatPaper } from './render/paper.js';
+import { qualitativeRows, qualitativeTable, writeQualitativeTable } from './tables/qualitative.js';
 import { communicationFixture } from './test-support/communication-fixture.js';
+import { paperCsv } from './test-support/paper-csv.js';
+
+/** The paper's §5 first-turn-Plan conflict rates (A / B), as read from paper_reference_numbers.csv. */
+const ref = paperCsv();
+const PFT = [ref.get('conflict_rate_first_turn_plan', 'all'), ref.get('conflict_rate_no_first_turn_plan', 'all')].map(formatPaper);
 
 const fixture = communicationFixture();
 
@@ -28,7 +35,7 @@ describe('qualitative rows', () => {
     expect(rows[2]!.test?.p_value).toBe(0.00031); // the conflict test goes to the conflict row
     expect(rows[3]!.test?.p_value).toBeNull();
     expect(rows[5]!.a).toEqual({ group: 'with plan', value: '20.8%', n: 24 });
-    expect(rows[5]!.paper).toBe('29.4% / 51.5%');
+    expect(rows[5]!.paper).toBe(`${PFT[0]}% / ${PFT[1]}%`);
     expect(rows[6]!.paper).toBe('2.04 / 1.31');
   });
 
@@ -90,7 +97,7 @@ describe('markdown table', () => {
     expect(lines).toContain(
       '| Line-number mentions per transcript (`line_number_mentions`) | success vs failure | 30.50 (n=8) | 21.25 (n=32) | mann-whitney-u (normal approximation, tie-corrected) | 170.00 | 0.041 | 32.6 / 22.5 |',
     );
-    expect(lines).toContain('| Naive-merge conflict rate by a Plan message in the first turn | first-turn Plan vs none | 20.8% (n=24) | 50.0% (n=16) | fisher-exact (two-sided) | — | 0.049 | 29.4% / 51.5% |');
+    expect(lines).toContain('| Naive-merge conflict rate by a Plan message in the first turn | first-turn Plan vs none | 20.8% (n=24) | 50.0% (n=16) | fisher-exact (two-sided) | — | 0.049 | ' + `${PFT[0]}% / ${PFT[1]}% |`);
     expect(lines).toContain('| Plan:Question message ratio | no-conflict vs conflict | 2.20 | 1.25 | — | — | — | 2.04 / 1.31 |');
     // every table row has the same number of unescaped separators
     const tableLines = lines.filter((l) => l.startsWith('|'));
@@ -126,7 +133,7 @@ describe('latex table', () => {
     for (const s of ['\\toprule', '\\midrule', '\\bottomrule', '\\begin{tabular}', '\\end{table*}', '\\label{tab:qualitative-coordination}']) expect(tex).toContain(s);
     expect(tex).toContain('Line-number mentions per transcript & success vs failure & 30.50 ($n{=}8$) & 21.25 ($n{=}32$) & 170.00\\textsuperscript{a} & 0.041 & 32.6 / 22.5 \\\\');
     expect(tex).toContain('& 95.50\\textsuperscript{a} & $<$0.001 & --- \\\\');
-    expect(tex).toContain('20.8\\% ($n{=}24$) & 50.0\\% ($n{=}16$) & ---\\textsuperscript{c} & 0.049 & 29.4\\% / 51.5\\% \\\\');
+    expect(tex).toContain('20.8\\% ($n{=}24$) & 50.0\\% ($n{=}16$) & ---\\textsuperscript{c} & 0.049 & ' + `${PFT[0]}\\% / ${PFT[1]}\\% \\\\`);
     expect(tex).toContain('\\textsuperscript{a}mann-whitney-u (normal approximation, tie-corrected); \\textsuperscript{b}mann-whitney-u; \\textsuperscript{c}fisher-exact (two-sided).');
     // rows: 7 data rows + header, each with 6 column separators
     const body = tex.split('\n').filter((l) => l.endsWith('\\\\'));

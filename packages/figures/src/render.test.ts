@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TopLevelSpec } from 'vega-lite';
-import { fig4 } from './figures/fig4.js';
+import { fig4 } from './figures/fig4/index.js';
 import { renderFigure, writeFigure } from './render/figure.js';
 import { normalizeDashArrays, svgToPdf } from './render/pdf.js';
 import { rasterize, svgToPng } from './render/png.js';

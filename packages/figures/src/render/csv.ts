@@ -10,3 +10,22 @@ export function toCsv(columns: readonly string[], rows: readonly CsvRow[]): stri
     { header: true, columns: [...columns], record_delimiter: 'unix', cast: { boolean: (v) => (v ? 'true' : 'false') } },
   );
 }
+
+/** The cells of one CSV row: any subset of the figure's columns (missing ones are null). */
+export type CsvCells<C extends string> = Partial<Record<C, CsvValue | undefined>>;
+
+/**
+ * A row builder for a figure's CSV: every column defaults to null, so a row names only what it sets.
+ * The result has exactly the figure's columns, in order.
+ */
+export function csvRows<C extends string>(columns: readonly C[]): { rows: CsvRow[]; add(cells: CsvCells<C>): void } {
+  const rows: CsvRow[] = [];
+  return {
+    rows,
+    add(cells) {
+      const row: CsvRow = {};
+      for (const c of columns) row[c] = cells[c] ?? null;
+      rows.push(row);
+    },
+  };
+}

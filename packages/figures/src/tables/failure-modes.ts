@@ -1,8 +1,10 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic, type Cause, type FailureModesFile, type Interval, type Symptom } from '@cooperbench-repro/contracts';
-import { CAUSE_LABELS, PAPER_TABLE1, PAPER_TABLE2, PAPER_TABLE2_TRACES, SYMPTOM_LABELS } from '../paper-reference-failure-modes.js';
-import { escapeLatex, escapeMarkdown, formatPaper } from './qualitative.js';
+import { escapeLatex, escapeMarkdown } from '../render/escape.js';
+import { CAUSE_LABELS, SYMPTOM_LABELS } from '../render/labels.js';
+import { PAPER_TABLE2_TRACES, formatPaper, paperTable1, paperTable2 } from '../render/paper.js';
+import { syntheticWarning } from '../render/subtitle.js';
 
 /**
  * The failure-mode tables (paper §6): Table 1, coordination-failure symptoms (our primary-symptom share
@@ -70,7 +72,7 @@ const countText = (iv: Interval | null) => (iv === null ? 'n/a' : `${iv.successe
 
 export function table1Rows(data: FailureModesFile): Table1Row[] {
   const bySymptom = new Map(data.table1.rows.map((r) => [r.symptom, r]));
-  const known = Object.keys(PAPER_TABLE1) as Symptom[];
+  const known = (Object.keys(SYMPTOM_LABELS) as Symptom[]).filter((s) => paperTable1(s) !== null);
   // Paper order first; symptoms the data adds (none today) after.
   const order = [...known, ...data.table1.rows.map((r) => r.symptom).filter((s) => !known.includes(s))];
   return order.map((symptom) => {
@@ -81,27 +83,22 @@ export function table1Rows(data: FailureModesFile): Table1Row[] {
       primary: r?.primary_share ?? null,
       any: r?.any_label ?? null,
       heuristic: r?.heuristic ?? null,
-      paper: PAPER_TABLE1[symptom] ?? r?.paper_percent ?? NaN,
+      paper: paperTable1(symptom) ?? r?.paper_percent ?? NaN,
     };
   });
 }
 
 export function table2Rows(data: FailureModesFile): Table2Row[] {
   const byCause = new Map(data.table2.rows.map((r) => [r.cause, r]));
-  return (Object.keys(PAPER_TABLE2) as Cause[]).map((cause) => ({
+  return (Object.keys(CAUSE_LABELS) as Cause[]).map((cause) => ({
     cause,
     label: CAUSE_LABELS[cause],
     share: byCause.get(cause)?.share ?? null,
-    paper: PAPER_TABLE2[cause],
+    paper: paperTable2(cause),
   }));
 }
 
-function synthNote(data: FailureModesFile): string | null {
-  const { records, synthetic_records } = data.inputs;
-  if (synthetic_records <= 0) return null;
-  const share = synthetic_records === records ? 'all' : `${synthetic_records} of`;
-  return `SYNTHETIC DEMO DATA — not real agent runs (${share} ${records} records are synthetic)`;
-}
+const synthNote = (data: FailureModesFile) => syntheticWarning(data.inputs.records, data.inputs.synthetic_records);
 
 function confidenceText(data: FailureModesFile): string {
   const c = data.parameters.confidence;

@@ -1,7 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic, type CommunicationFile, type Interval, type TestResult } from '@cooperbench-repro/contracts';
-import { PAPER_QUALITATIVE } from '../paper-reference-communication.js';
+import { escapeLatex, escapeMarkdown } from '../render/escape.js';
+import { formatPaper, paperFirstTurnPlanConflictPct } from '../render/paper.js';
+import { syntheticWarning } from '../render/subtitle.js';
 
 /**
  * The qualitative coordination table (paper §5): per-transcript measures compared between groups
@@ -85,11 +87,6 @@ export function formatStatistic(x: number | null): string {
 export function formatPValue(p: number | null): string {
   if (p === null || !Number.isFinite(p)) return '—';
   return p < 0.001 ? '< 0.001' : p.toFixed(3);
-}
-
-/** A paper number as printed there: one decimal at least (10 -> "10.0", 2.04 -> "2.04"). */
-export function formatPaper(x: number): string {
-  return Number.isInteger(x) ? x.toFixed(1) : String(x);
 }
 
 function pctCell(group: string, iv: Interval): TableCell {
@@ -177,7 +174,7 @@ export function qualitativeRows(data: CommunicationFile): QualitativeRow[] {
       return means.length === 2 && ((same(means[0], a) && same(means[1], b)) || (same(means[0], b) && same(means[1], a)));
     });
   const ft = data.first_turn_plan;
-  const pft = PAPER_QUALITATIVE.first_turn_plan_conflict_pct;
+  const pft = paperFirstTurnPlanConflictPct();
   if (!listed(ft.with_plan.rate, ft.without_plan.rate)) rows.push({
     label: 'Naive-merge conflict rate by a Plan message in the first turn',
     id: null,
@@ -200,12 +197,7 @@ export function qualitativeRows(data: CommunicationFile): QualitativeRow[] {
   return rows;
 }
 
-function synthNote(data: CommunicationFile): string | null {
-  const { records, synthetic_records } = data.inputs;
-  if (synthetic_records <= 0) return null;
-  const share = synthetic_records === records ? 'all' : `${synthetic_records} of`;
-  return `SYNTHETIC DEMO DATA — not real agent runs (${share} ${records} records are synthetic)`;
-}
+const synthNote = (data: CommunicationFile) => syntheticWarning(data.inputs.records, data.inputs.synthetic_records);
 
 /** Transcripts without timestamps leave the first turn unknown; say how many were excluded and why. */
 export function untimedNote(data: CommunicationFile): string | null {
@@ -221,11 +213,6 @@ export function untimedNote(data: CommunicationFile): string | null {
 const cellText = (c: TableCell | null) => (c === null ? '—' : c.n === null ? c.value : `${c.value} (n=${c.n})`);
 
 // ---- Markdown ----------------------------------------------------------------------------------------
-
-/** Escapes text for a Markdown table cell (inline markup characters and the column separator). */
-export function escapeMarkdown(s: string): string {
-  return s.replace(/\r?\n/g, ' ').replace(/([\\`*_[\]<>|#$~])/g, '\\$1');
-}
 
 export function renderMarkdown(data: CommunicationFile, rows: readonly QualitativeRow[], source: string): string {
   const out: string[] = ['# Qualitative coordination measures (paper §5)', ''];
@@ -261,29 +248,6 @@ export function renderMarkdown(data: CommunicationFile, rows: readonly Qualitati
 }
 
 // ---- LaTeX -------------------------------------------------------------------------------------------
-
-const LATEX_ESCAPES: Record<string, string> = {
-  '\\': '\\textbackslash{}',
-  '&': '\\&',
-  '%': '\\%',
-  $: '\\$',
-  '#': '\\#',
-  _: '\\_',
-  '{': '\\{',
-  '}': '\\}',
-  '~': '\\textasciitilde{}',
-  '^': '\\textasciicircum{}',
-  '<': '\\textless{}',
-  '>': '\\textgreater{}',
-  '—': '---',
-  '–': '--',
-  '…': '\\ldots{}',
-};
-
-/** Escapes LaTeX special characters in text mode (one pass, so replacements are not re-escaped). */
-export function escapeLatex(s: string): string {
-  return s.replace(/\r?\n/g, ' ').replace(/[\\&%$#_{}~^<>—–…]/g, (c) => LATEX_ESCAPES[c]!);
-}
 
 export function renderLatex(data: CommunicationFile, rows: readonly QualitativeRow[], source: string): string {
   // Test names become footnote letters, in order of first use.

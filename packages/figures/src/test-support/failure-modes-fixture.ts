@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CAUSES, SYMPTOMS, type CommErrorCode, type CommErrorGroup, type FailureModesFile, type Interval, type Symptom } from '@cooperbench-repro/contracts';
 import { wilson } from './fixture.js';
+import { paperCsv } from './paper-csv.js';
 
 /**
  * A small hand-written data/failure-modes.json: two models (model-a with 40 conversations, model-b with
@@ -46,18 +47,8 @@ const PRIMARY: Record<Symptom, number> = {
   parameter_flow: 1,
   timing_dependency: 1,
 };
-const PAPER: Record<Symptom, number> = {
-  work_overlap: 33.2,
-  divergent_architecture: 29.7,
-  repetition: 14.7,
-  unresponsiveness: 8.7,
-  unverifiable_claims: 4.3,
-  broken_commitment: 3.7,
-  dependency_access: 1.7,
-  placeholder_misuse: 1.5,
-  parameter_flow: 1.3,
-  timing_dependency: 1.1,
-};
+/** The paper's Table 1 percent per symptom, from the committed paper_reference_numbers.csv. */
+const PAPER = Object.fromEntries(SYMPTOMS.map((s) => [s, paperCsv().get('table1_symptom_share', s)])) as Record<Symptom, number>;
 const HEURISTIC_SYMPTOMS: Partial<Record<Symptom, number>> = { work_overlap: 30, repetition: 14, unresponsiveness: 13 };
 const FAILED_RUNS = 80;
 const FAILED_JUDGED = 72;
@@ -120,7 +111,7 @@ export function failureModesFixture(opts: { synthetic?: boolean; judge?: Fixture
     rows: CAUSES.map((cause) => ({
       cause,
       share: judged ? interval(causeCount(cause), labelled) : null,
-      paper_percent: { expectation: 42, commitment: 32, communication: 26 }[cause],
+      paper_percent: paperCsv().get('table2_root_cause_share', cause),
     })),
   };
   const records = 200;

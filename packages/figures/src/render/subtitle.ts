@@ -1,0 +1,43 @@
+/** Titles and subtitles shared by the figures and tables: the loud SYNTHETIC / NO DATA lines, confidence. */
+
+export const WARNING_COLOR = '#c00000';
+export const NOTE_COLOR = '#444444';
+
+/** The red line for synthetic records, or null when every record is real. */
+export function syntheticWarning(records: number, syntheticRecords: number): string | null {
+  if (syntheticRecords <= 0) return null;
+  const share = syntheticRecords === records ? 'all' : `${syntheticRecords} of`;
+  return `SYNTHETIC DEMO DATA — not real agent runs (${share} ${records} records are synthetic)`;
+}
+
+export const noDataLine = (source: string) => `NO DATA: ${source} holds no run records`;
+
+/** The confidence level of a stage's `parameters.confidence`, when it is a usable one. */
+export function confidenceOf(parameters: Record<string, unknown>): number | null {
+  const c = parameters.confidence;
+  return typeof c === 'number' && c > 0 && c < 1 ? c : null;
+}
+
+/** "Wilson 95%" (or "Wilson" when the level is unknown). */
+export const wilsonText = (conf: number | null) => (conf === null ? 'Wilson' : `Wilson ${Math.round(conf * 100)}%`);
+
+export interface Subtitle {
+  lines: string[];
+  color: string;
+}
+
+/** The title block of a whole figure. */
+export function figureTitle(text: string, subtitle: Subtitle) {
+  return { text, subtitle: subtitle.lines, subtitleColor: subtitle.color };
+}
+
+/** The title block of one panel: 14 px title, subtitle lines at `subtitleFontSize`, then any extras. */
+export function panelTitle<S extends string | string[], E extends object = object>(text: string, subtitle: S, subtitleFontSize: number, extra?: E) {
+  return { text, subtitle, fontSize: 14, subtitleFontSize, ...(extra ?? ({} as E)) };
+}
+
+/** Pads the subtitles of panels in one row to the same number of lines, so their titles line up. */
+export function alignSubtitles(panels: readonly { title: { subtitle: string[] } }[]): void {
+  const lines = Math.max(...panels.map((p) => p.title.subtitle.length));
+  for (const p of panels) while (p.title.subtitle.length < lines) p.title.subtitle.push(' ');
+}
