@@ -9,6 +9,12 @@ export const DifficultyOptionsSchema = z.object({
   buckets: z.number().int().positive(),
   /** How a pair's solo success is measured: both features pass (paper), or the share of features passing. */
   solo_success: z.enum(['both-passed', 'feature-share']),
+  /**
+   * How solo observations of a pair are averaged: `per-model` (paper §4.3: d(t) = 1 - mean over models of
+   * each model's mean solo success, so a model with more seeds or fewer unknowns weighs no more), or
+   * `pooled` (1 - mean over every observation, as this stage did before).
+   */
+  difficulty_average: z.enum(['per-model', 'pooled']),
   /** Difficulty values are rounded to this many decimals before bucketing (1 - 0.8 = 0.19999...). */
   round_decimals: z.number().int().nonnegative(),
   /** Wilson interval confidence level. */

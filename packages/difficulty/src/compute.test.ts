@@ -7,13 +7,26 @@ import { pairKey } from './pair-difficulty.js';
 import { PUBLIC_LOCAL_PATHS, publicPath } from '@cooperbench-repro/public-data';
 import { record } from './test-support/records.js';
 
-const OPTS: DifficultyOptions = { rescale: true, buckets: 10, solo_success: 'both-passed', round_decimals: 9, confidence: 0.95 };
+const OPTS: DifficultyOptions = { rescale: true, buckets: 10, solo_success: 'both-passed', difficulty_average: 'per-model', round_decimals: 9, confidence: 0.95 };
 const P1: [string, number, number, number] = ['pillow_task', 290, 1, 2];
 const P2: [string, number, number, number] = ['pillow_task', 290, 1, 3];
 const P3: [string, number, number, number] = ['go_chi_task', 26, 1, 2];
 
 describe('difficulty from solo observations', () => {
-  it('pools every solo observation (models x seeds), rescales min-max, and buckets', () => {
+  it('averages per model as the paper does (d = 1 - mean over models of each model\'s solo success), or pooled on request', () => {
+    // Model A passes 3 seeds, model B fails its one: per model 1 - (1 + 0)/2 = 0.5; pooled 1 - 3/4 = 0.25.
+    const recs = [record('solo', 'A', P1, 'pass', { seed: 0 }), record('solo', 'A', P1, 'pass', { seed: 1 }), record('solo', 'A', P1, 'pass', { seed: 2 }), record('solo', 'B', P1, 'fail', { seed: 0 })];
+    const raw = { ...OPTS, rescale: false };
+    expect(computeDifficulty(recs, raw).pairs[0]).toMatchObject({ solo_observations: 4, solo_success_sum: 3, raw_difficulty: 0.5 });
+    expect(computeDifficulty(recs, { ...raw, difficulty_average: 'pooled' }).pairs[0]).toMatchObject({ raw_difficulty: 0.25 });
+    // A model whose only observation is unknown does not take part in the mean.
+    const withUnknown = [...recs, record('solo', 'C', P1, 'unknown')];
+    expect(computeDifficulty(withUnknown, raw).pairs[0]!.raw_difficulty).toBe(0.5);
+    // The choice is recorded in the output.
+    expect(computeDifficulty(recs, raw).options.difficulty_average).toBe('per-model');
+  });
+
+  it('with every model observed equally often, per-model and pooled agree; rescales min-max and buckets', () => {
     const recs: RunRecord[] = [
       // P1: 3 of 4 solo observations pass -> raw 0.25; P2: 1 of 4 -> 0.75; P3: 0 of 2 -> 1.0
       record('solo', 'm1', P1, 'pass', { seed: 0 }), record('solo', 'm1', P1, 'pass', { seed: 1 }), record('solo', 'm2', P1, 'pass', { seed: 0 }), record('solo', 'm2', P1, 'fail', { seed: 1 }),

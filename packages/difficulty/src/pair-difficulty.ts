@@ -12,23 +12,45 @@ function soloSuccess(r: RunRecord, measure: DifficultyOptions['solo_success']): 
   return r.feature_results.filter((f) => f.passed).length / r.feature_results.length;
 }
 
+interface PairSolo {
+  repo: string;
+  task_id: number;
+  features: [number, number];
+  n: number;
+  sum: number;
+  /** Per model: known solo observations and their summed success. */
+  byModel: Map<string, { n: number; sum: number }>;
+}
+
+/** Mean solo success of a pair: over models (each model's own mean first), or over every observation. */
+function meanSoloSuccess(p: PairSolo, average: DifficultyOptions['difficulty_average']): number {
+  if (average === 'pooled') return p.sum / p.n;
+  const perModel = [...p.byModel.values()].map((m) => m.sum / m.n);
+  return perModel.reduce((a, b) => a + b, 0) / perModel.length;
+}
+
 /**
- * d(t) = 1 - mean solo success over every solo observation of the pair (all models, all seeds), then
- * min-max rescaled to [0, 1] over the pairs when `rescale` is on (paper-definitions 4.3).
+ * d(t) = 1 - (1/|M|) sum over models m of Solo_m(t), Solo_m(t) being model m's mean solo success over
+ * its known observations of the pair (paper §4.3; `difficulty_average: pooled` takes the mean over every
+ * observation instead), then min-max rescaled to [0, 1] over the pairs when `rescale` is on.
  */
 export function pairDifficulties(records: readonly RunRecord[], opts: DifficultyOptions): { pairs: PairDifficulty[]; rawRange: { min: number; max: number } | null } {
-  const acc = new Map<PairKey, { repo: string; task_id: number; features: [number, number]; n: number; sum: number }>();
+  const acc = new Map<PairKey, PairSolo>();
   for (const r of records) {
     if (r.arm !== 'solo') continue;
     const s = soloSuccess(r, opts.solo_success);
     if (s === null) continue;
     const key = pairKey(r);
-    const a = acc.get(key) ?? { repo: r.repo, task_id: r.task_id, features: r.features, n: 0, sum: 0 };
+    const a = acc.get(key) ?? { repo: r.repo, task_id: r.task_id, features: r.features, n: 0, sum: 0, byModel: new Map() };
     a.n++;
     a.sum += s;
+    const m = a.byModel.get(r.model) ?? { n: 0, sum: 0 };
+    m.n++;
+    m.sum += s;
+    a.byModel.set(r.model, m);
     acc.set(key, a);
   }
-  const raw = [...acc.values()].map((a) => ({ ...a, raw: 1 - a.sum / a.n }));
+  const raw = [...acc.values()].map((a) => ({ ...a, raw: 1 - meanSoloSuccess(a, opts.difficulty_average) }));
   if (raw.length === 0) return { pairs: [], rawRange: null };
   const min = Math.min(...raw.map((p) => p.raw));
   const max = Math.max(...raw.map((p) => p.raw));

@@ -100,7 +100,7 @@ export function difficultyFixture(opts: { synthetic?: boolean } = {}): Difficult
   const records = runs.reduce((s, r) => s + r.records, 0);
   return {
     schema: 'cooperbench-repro/difficulty@1',
-    options: { rescale: true, buckets: FIXTURE_BUCKETS, solo_success: 'both-passed', round_decimals: 9, confidence: 0.95 },
+    options: { rescale: true, buckets: FIXTURE_BUCKETS, solo_success: 'both-passed', difficulty_average: 'per-model', round_decimals: 9, confidence: 0.95 },
     inputs: { records, synthetic_records: opts.synthetic ? records : 0, runs },
     raw_range: { min: 0, max: 1 },
     // Per-pair rows are not drawn by these figures; one is enough to exercise the schema.

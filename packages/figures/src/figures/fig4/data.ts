@@ -31,6 +31,8 @@ export const PAPER_COOP = 'Paper, Coop';
 export interface Fig4Data {
   subtitle: Subtitle;
   confidence: number;
+  /** How the difficulty axis was computed (the stage's `difficulty_average`), for the caption. */
+  difficultyRule: string;
   /** Left panel: models in bar order (strongest Solo first, pooled last) and arms in legend order. */
   models: string[];
   arms: string[];
@@ -51,6 +53,12 @@ export interface Fig4Data {
 type AddRow = (cells: CsvCells<(typeof FIG4_CSV_COLUMNS)[number]>) => void;
 
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
+
+/** Caption line per `difficulty_average` (packages/difficulty/config.json). */
+const DIFFICULTY_RULES: Record<DifficultyFile['options']['difficulty_average'], string> = {
+  'per-model': 'difficulty: 1 − mean over models of each model’s solo success (paper §4.3)',
+  pooled: 'difficulty: 1 − mean over all solo runs, pooled over models (not the paper’s per-model mean)',
+};
 
 /** Left panel: overall success per model and arm. */
 function perModel(data: DifficultyFile, add: AddRow) {
@@ -153,6 +161,7 @@ export function fig4Data(data: DifficultyFile, opts: { paperReference: boolean; 
   return {
     subtitle: provenanceSubtitle(difficultyProvenance(data, opts.source)),
     confidence: data.options.confidence,
+    difficultyRule: DIFFICULTY_RULES[data.options.difficulty_average],
     ...left,
     colors: armColors(left.arms),
     ...right,

@@ -69,6 +69,7 @@ function pooledPanel(d: Fig4Data) {
   const strokeDash = { field: 'series', type: 'nominal' as const, scale: { domain, range: dashes }, legend };
   const subtitle = [
     'all models pooled (counts summed); one point per difficulty bucket',
+    d.difficultyRule,
     `bands: ${wilson(d)} intervals${d.gapRows.length > 0 ? `; grey: gap Solo − ${armLabel(d.gapArm!)}` : ''}`,
     ...(d.paper ? [`dashed: ${PAPER_FIG4_SOURCE}`] : []),
   ];
