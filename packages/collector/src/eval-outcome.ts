@@ -46,7 +46,11 @@ export function coopEvalFormat(status: string | null, strategy: string | null, h
   return 'unknown';
 }
 
+/** Upstream's error texts for a pair whose patches no merge strategy could combine (union era, GCP batch). */
+const UNMERGEABLE_ERROR = /^Both naive and union merge strategies failed|^merge_failed$/;
+
 export function mergeOutcomeOf(status: string | null, strategy: string | null, evalError: string | null): { outcome: MergeOutcome; naive_conflict: boolean | null } {
+  if (evalError !== null && UNMERGEABLE_ERROR.test(evalError)) return { outcome: 'unmergeable', naive_conflict: true };
   switch (status) {
     case 'clean':
       return { outcome: 'clean', naive_conflict: false };
@@ -92,7 +96,10 @@ export function evalOutcome(setting: Setting, ev: UpstreamEval, upstreamVersion:
 
   let outcome: Outcome;
   let unknownReason: string | null = null;
-  if (evalError !== null) {
+  if (merge.outcome === 'unmergeable') {
+    // Not an infrastructure error: the two patches could not be combined, a failure of the team.
+    outcome = 'fail';
+  } else if (evalError !== null) {
     outcome = 'unknown';
     unknownReason = `eval error: ${evalError}`;
   } else if (merge.outcome === 'error') {

@@ -34,8 +34,10 @@ describe('union era (0.0.2 to 0.0.15)', () => {
     const r = (p: string) => c.records.get(`union_run/coop/${REPO}/1621/${p}`)!;
     expect(r('f1_f2')).toMatchObject({ eval_format: 'naive-union', outcome: 'pass', merge: { outcome: 'clean', naive_conflict: false }, apply_status: null });
     expect(r('f1_f3')).toMatchObject({ eval_format: 'naive-union', outcome: 'fail', merge: { outcome: 'union', naive_conflict: true } });
-    // A failed union merge is an eval error upstream, not a failure: unknown here, but the naive conflict is known.
-    expect(r('f2_f3')).toMatchObject({ outcome: 'unknown', merge: { outcome: 'error', naive_conflict: true } });
+    // A failed union merge is an eval error upstream, but the paper and the leaderboard count an unmergeable
+    // pair as a failure of the team: fail here, kept apart from infrastructure unknowns by its merge outcome.
+    expect(r('f2_f3')).toMatchObject({ outcome: 'fail', unknown_reason: null, merge: { outcome: 'unmergeable', naive_conflict: true } });
+    expect(r('f2_f3').eval_error).toMatch(/^Both naive and union merge strategies failed/);
     expect(r('f2_f3').feature_results.map((f) => f.feature_id)).toEqual([2, 3]);
   });
 });
@@ -56,7 +58,7 @@ describe('GCP batch eval', () => {
     const r = (p: string) => c.records.get(`gcp_run/coop/${REPO}/1621/${p}`)!;
     expect(r('f1_f2')).toMatchObject({ eval_format: 'gcp-batch', outcome: 'pass', merge: { outcome: 'union', naive_conflict: true } });
     expect(r('f1_f3')).toMatchObject({ eval_format: 'gcp-batch', outcome: 'fail', merge: { outcome: 'clean' } });
-    expect(r('f2_f3')).toMatchObject({ eval_format: 'gcp-batch', outcome: 'unknown', eval_error: 'merge_failed', merge: { naive_conflict: true } });
+    expect(r('f2_f3')).toMatchObject({ eval_format: 'gcp-batch', outcome: 'fail', eval_error: 'merge_failed', merge: { outcome: 'unmergeable', naive_conflict: true } });
   });
 });
 

@@ -65,7 +65,7 @@ export function legacyToRecord(legacy: LegacyRecord, index: number, opts: Legacy
     setting === 'solo'
       ? { status: null, strategy: null, outcome: legacy.eval_error ? ('error' as const) : ('none' as const), naive_conflict: null }
       : { status: legacy.merge_status, strategy: legacy.merge_strategy, ...mergeOutcomeOf(legacy.merge_status, legacy.merge_strategy, legacy.eval_error) };
-  const unknownReason = legacy.eval_error !== null ? `eval error: ${legacy.eval_error}` : merge.outcome === 'error' ? 'merge status error' : null;
+  const unknownReason = merge.outcome === 'unmergeable' ? null : legacy.eval_error !== null ? `eval error: ${legacy.eval_error}` : merge.outcome === 'error' ? 'merge status error' : null;
   const featureResults = [
     { feature_id: legacy.features[0]!, passed: legacy.feature1_passed },
     { feature_id: legacy.features[1]!, passed: legacy.feature2_passed },

@@ -30,12 +30,15 @@ export type AgentRun = z.infer<typeof AgentRunSchema>;
  * conflict: naive conflict and no merged tree was tested (>= 0.0.16 naive fail);
  * identical: both patches identical, tested once (>= 0.0.16);
  * solo-agent1: naive conflict, agent1's patch alone passed both suites (>= 0.0.16);
+ * unmergeable: naive and union merges both conflicted (<= 0.0.15, GCP batch `merge_failed`): upstream calls
+ *   it an eval error, the paper and the leaderboard a failure of the team, and so does the store (outcome fail);
  * missing-input: a patch failed to apply; error: eval reported an error;
  * missing: no eval.json; none: solo run (no merge).
  */
 export const MergeOutcomeSchema = z.enum([
   'clean',
   'union',
+  'unmergeable',
   'conflict',
   'identical',
   'solo-agent1',
