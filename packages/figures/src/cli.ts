@@ -11,6 +11,7 @@ import type { FigureDefinition } from './render/figure.js';
 import { withDataLabel, writeFigure } from './render/figure.js';
 import { writeFailureModesTable } from './tables/failure-modes.js';
 import { writeQualitativeTable } from './tables/qualitative.js';
+import { writeTable5 } from './tables/table5.js';
 
 interface BuildOptions {
   paperReference: boolean;
@@ -28,7 +29,7 @@ type FigureCommand =
   | { kind: 'figure'; input: 'difficulty'; describe: string; build(data: DifficultyFile, opts: BuildOptions): FigureDefinition }
   | { kind: 'figure'; input: 'communication'; describe: string; build(data: CommunicationFile, opts: BuildOptions): FigureDefinition }
   | { kind: 'figure'; input: 'failure-modes'; describe: string; build(data: FailureModesFile, opts: BuildOptions): FigureDefinition }
-  | { kind: 'table'; input: 'communication' | 'failure-modes'; describe: string };
+  | { kind: 'table'; input: 'communication' | 'failure-modes' | 'difficulty'; describe: string };
 
 const FIGURES: Record<string, FigureCommand> = {
   fig4: {
@@ -48,6 +49,11 @@ const FIGURES: Record<string, FigureCommand> = {
     input: 'communication',
     describe: 'success and naive-merge conflicts with vs without messaging, communication share by speech act, paper Figure 5',
     build: (data, opts) => fig5(data, opts),
+  },
+  table5: {
+    kind: 'table',
+    input: 'difficulty',
+    describe: 'Solo vs Coop success with Wilson intervals, AUC and retention beside the paper (Table 5) as <out>/table5.{md,tex,csv}',
   },
   'qualitative-table': {
     kind: 'table',
@@ -152,6 +158,11 @@ async function main(argv: string[]): Promise<void> {
   const tableOpts = { ...opts, source: label ? `${label}; ${dataFile}` : dataFile };
 
   if (figure.kind === 'table') {
+    if (figure.input === 'difficulty') {
+      const table = await writeTable5(data as DifficultyFile, values.out, tableOpts);
+      process.stdout.write(`${name}: wrote ${show(table.files.md)}, ${show(table.files.tex)} and ${show(table.files.csv)} (${table.rows.length} rows) from ${dataFile}${synthetic}\n`);
+      return;
+    }
     if (figure.input === 'failure-modes') {
       const table = await writeFailureModesTable(data as FailureModesFile, values.out, tableOpts);
       const judge = (data as FailureModesFile).judge.status === 'not-run' ? ' [LLM judge not run: heuristic estimates only]' : '';

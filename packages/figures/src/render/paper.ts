@@ -85,6 +85,35 @@ export function paperTable2(cause: Cause): number {
   return value('table2_root_cause_share', cause);
 }
 
+/** Pairs of the full dataset (data/reference/dataset/pairs.csv: one row per pair), the paper's denominator. */
+export function datasetPairs(): number {
+  return readFileSync(referencePath('dataset/pairs.csv'), 'utf8').trim().split('\n').length - 1;
+}
+
+export interface PaperTable5Row {
+  /** Denominator: the dataset's pairs (times the five models for the pooled row). */
+  pairs: number;
+  solo: number;
+  coop: number;
+  auc_solo: number;
+  auc_coop: number;
+  delta_auc: number;
+  retention: number;
+}
+
+/** Table 5 of the paper for one model key, or `pooled` (counts summed over its five models). */
+export function paperTable5(key: PaperModel['key'] | 'pooled'): PaperTable5Row {
+  return {
+    pairs: datasetPairs() * (key === 'pooled' ? PAPER_MODELS.length : 1),
+    solo: value('solo_success_count', key),
+    coop: value('coop_success_count_table5', key),
+    auc_solo: value('table5_auc_solo', key),
+    auc_coop: value('table5_auc_coop', key),
+    delta_auc: value('table5_delta_auc', key),
+    retention: value('table5_retention', key),
+  };
+}
+
 /** How many traces the paper coded by hand for Table 2. */
 export const PAPER_TABLE2_TRACES = 50;
 
