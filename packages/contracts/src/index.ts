@@ -13,3 +13,4 @@ export * from './public-data.js';
 export * from './progress.js';
 export * from './data-sources.js';
 export * from './failure-mode-codes.js';
+export * from './comparison.js';

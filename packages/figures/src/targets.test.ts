@@ -83,7 +83,7 @@ describe('nx targets', () => {
       expect(JSON.stringify(targets[name])).not.toContain('communication');
       expect(targets[name]!.configurations!.real!.out).toBe('figures/real');
     }
-    expect(targets.build!.dependsOn).toEqual(['fig4', 'fig4-per-model', 'table5', 'fig5', 'qualitative-table', 'fig6', 'failure-modes-table']);
+    expect(targets.build!.dependsOn).toEqual(['fig4', 'fig4-per-model', 'table5', 'fig5', 'qualitative-table', 'fig6', 'failure-modes-table', { projects: ['comparison'], target: 'compute' }]);
   });
 
   it('reads the paper numbers through @cooperbench-repro/public-data and csv-parse at run time', () => {

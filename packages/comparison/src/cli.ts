@@ -1,0 +1,98 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { DataFileError, readJsonFileSync } from '@cooperbench-repro/contracts';
+import { PublicDataMissingError } from '@cooperbench-repro/public-data';
+import { ComparisonOptionsSchema, OwnRepeatsSchema } from '@cooperbench-repro/contracts';
+import { runStage } from './stage.js';
+
+export const HELP = `cooperbench-comparison: own coop-with-messaging runs vs the paper's published per-pair Coop outcomes
+
+Usage: node packages/comparison/dist/cli.js [options]
+
+Options:
+  --store FILE          results store (default data/results.jsonl)
+  --out FILE            comparison JSON (default data/comparison.json)
+  --figures-dir DIR     where published-comparison.{csv,md} and leaderboard.{csv,json,md} go
+                        (default figures; --figures is an alias)
+  --config FILE         options (default packages/comparison/config.json)
+  --own-repeats MODE    override config own_repeats: first-seed | majority | any-pass
+  --runs A,B            only records of these runs (e.g. flash_msg_1); recorded in the output
+  -h, --help            this text
+
+Reads data/reference/paper/coop_results_per_pair.csv, data/reference/dataset/pairs.csv and
+data/reference/website/leaderboard_transcribed.csv.
+Exit codes: 0 written; 1 data problem (unreadable or invalid store, config or reference file);
+2 usage error.
+`;
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        store: { type: 'string', default: 'data/results.jsonl' },
+        out: { type: 'string', default: 'data/comparison.json' },
+        'figures-dir': { type: 'string' },
+        figures: { type: 'string' },
+        config: { type: 'string', default: 'packages/comparison/config.json' },
+        'own-repeats': { type: 'string' },
+        runs: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  if (values['figures-dir'] !== undefined && values.figures !== undefined && values['figures-dir'] !== values.figures) {
+    throw new UsageError('--figures-dir and --figures name different directories');
+  }
+  let ownRepeats;
+  if (values['own-repeats'] !== undefined) {
+    const parsed = OwnRepeatsSchema.safeParse(values['own-repeats']);
+    if (!parsed.success) throw new UsageError(`--own-repeats: expected one of ${OwnRepeatsSchema.options.join(', ')}, got ${JSON.stringify(values['own-repeats'])}`);
+    ownRepeats = parsed.data;
+  }
+  const config = readJsonFileSync(values.config, ComparisonOptionsSchema);
+  const options = ownRepeats ? { ...config, own_repeats: ownRepeats } : config;
+  const figuresDir = values['figures-dir'] ?? values.figures ?? 'figures';
+  let runs: string[] | null = null;
+  if (values.runs !== undefined) {
+    runs = values.runs.split(',').map((r) => r.trim()).filter(Boolean);
+    if (runs.length === 0) throw new UsageError('--runs: expected a comma-separated list of run names');
+  }
+  const { file, written } = await runStage({ store: values.store, out: values.out, figuresDir, options, runs });
+  const lines = [`comparison: ${file.inputs.records} records (${file.inputs.synthetic_records} synthetic), ${file.inputs.compared_records} compared (arms ${options.arm_prefix}*), own_repeats ${options.own_repeats}`];
+  for (const g of file.own_groups) {
+    const best = file.comparisons.filter((c) => c.model === g.model && c.arm === g.arm);
+    lines.push(`  ${g.model} ${g.arm}: ${g.known_pairs}/${g.pairs} pairs known; ` + best.map((c) => `${c.published_model} ${c.ours_passed}v${c.published_passed}/${c.matched_pairs}`).join(', '));
+  }
+  if (file.comparisons.length === 0) lines.push(`  no own records with an arm starting ${options.arm_prefix}: nothing compared`);
+  lines.push(`  wrote ${written.join(', ')}`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    if (err instanceof UsageError) {
+      process.stderr.write(`error: ${err.message}\n\n${HELP}`);
+      process.exit(2);
+    }
+    if (err instanceof DataFileError || err instanceof PublicDataMissingError || err instanceof RangeError) {
+      process.stderr.write(`error: ${err.message}\n`);
+      process.exit(1);
+    }
+    process.stderr.write(`error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exit(1);
+  },
+);
