@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-import { parseArgs } from 'node:util';
-import { CommunicationFileSchema, DataFileError, RunRecordSchema, readJsonFileSync, readJsonlFile, validate, writeJsonAtomic } from '@cooperbench-repro/contracts';
-import { computeCommunication } from './compute.js';
+import { CommunicationFileSchema, DataFileError, parseStageArgs, RunRecordSchema, readJsonFileSync, readJsonlFile, validate, writeJsonAtomic } from '@cooperbench-repro/contracts';
+import { computeCommunication, paperValues } from './compute.js';
 import { CommunicationOptionsSchema } from './config.js';
 
 const HELP = `cooperbench-communication: Figure 5 numbers and the qualitative coordination table from the results store
@@ -13,24 +12,22 @@ const pct = (x: number | null | undefined) => (x === null || x === undefined ? '
 const num = (x: number | null | undefined, d = 3) => (x === null || x === undefined ? 'n/a' : x.toFixed(d));
 
 async function main(): Promise<void> {
-  let values;
-  try {
-    ({ values } = parseArgs({
+  const values = parseStageArgs(
+    {
       options: {
         store: { type: 'string', default: 'data/results.jsonl' },
         config: { type: 'string', default: 'packages/communication/config.json' },
         out: { type: 'string', default: 'data/communication.json' },
         help: { type: 'boolean', short: 'h' },
       },
-    }));
-  } catch (err) {
-    process.stderr.write(`error: ${(err as Error).message}\n${HELP}`);
-    process.exit(2);
-  }
+    },
+    HELP,
+  );
   if (values.help) return void process.stdout.write(HELP);
   const options = readJsonFileSync(values.config, CommunicationOptionsSchema);
   const records = await readJsonlFile(values.store, RunRecordSchema);
-  const file = validate('communication result', CommunicationFileSchema, computeCommunication(records, options));
+  const paper = paperValues();
+  const file = validate('communication result', CommunicationFileSchema, computeCommunication(records, options, paper));
   await writeJsonAtomic(values.out, file);
 
   const lines = [
@@ -48,8 +45,8 @@ async function main(): Promise<void> {
         `conflict ${pct(c.conflict.with.rate)} vs ${pct(c.conflict.without.rate)} (p=${num(c.conflict.test.p_value, 4)})`,
     );
   lines.push(
-    `  first-turn plan: conflict ${pct(file.first_turn_plan.with_plan.rate)} (n=${file.first_turn_plan.with_plan.total}) vs ${pct(file.first_turn_plan.without_plan.rate)} (n=${file.first_turn_plan.without_plan.total}), p=${num(file.first_turn_plan.test.p_value, 4)} [paper 29.4% vs 51.5%]`,
-    `  plan:question ratio: no-conflict ${num(file.plan_question_ratio.no_conflict, 2)} vs conflict ${num(file.plan_question_ratio.conflict, 2)} [paper 2.04 vs 1.31]`,
+    `  first-turn plan: conflict ${pct(file.first_turn_plan.with_plan.rate)} (n=${file.first_turn_plan.with_plan.total}) vs ${pct(file.first_turn_plan.without_plan.rate)} (n=${file.first_turn_plan.without_plan.total}), p=${num(file.first_turn_plan.test.p_value, 4)} [paper ${pct(paper.first_turn_plan_conflict_rate.with_plan)} vs ${pct(paper.first_turn_plan_conflict_rate.without_plan)}]`,
+    `  plan:question ratio: no-conflict ${num(file.plan_question_ratio.no_conflict, 2)} vs conflict ${num(file.plan_question_ratio.conflict, 2)} [paper ${num(paper.plan_question_ratio.no_conflict, 2)} vs ${num(paper.plan_question_ratio.conflict, 2)}]`,
     `  wrote ${values.out}`,
   );
   process.stdout.write(lines.join('\n') + '\n');

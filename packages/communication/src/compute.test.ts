@@ -4,7 +4,7 @@ import { CommunicationFileSchema, SPEECH_ACTS, type CommunicationFile, type RunR
 import { importLegacyFile } from '@cooperbench-repro/collector';
 import { computeCommunication } from './compute.js';
 import { DEFAULT_OPTIONS } from './config.js';
-import { PUBLIC_LOCAL_PATHS, publicPath } from '@cooperbench-repro/public-data';
+import { PUBLIC_LOCAL_PATHS, paperNumbers, publicPath } from '@cooperbench-repro/public-data';
 
 let records: RunRecord[];
 let file: CommunicationFile;
@@ -60,9 +60,22 @@ describe('compute on the 500 real Command A records', () => {
     expect(turns.groups.conflict!.n + turns.groups['no-conflict']!.n).toBe(records.filter((r) => r.arm === 'coop-msg' && r.merge.naive_conflict !== null).length);
   });
 
-  it('puts the paper’s values beside ours', () => {
-    expect(file.plan_question_ratio.paper).toEqual({ no_conflict: 2.04, conflict: 1.31 });
-    expect(file.qualitative.find((q) => q.measure === 'line_mentions')!.paper).toEqual({ success: 32.6, failure: 22.5 });
-    expect(file.qualitative.find((q) => q.measure === 'communication_share_by_model')!.paper).toMatchObject({ claude: 0.2, 'qwen-coder': 0.033 });
+  it('puts the paper’s values beside ours, read from paper_reference_numbers.csv', () => {
+    const paper = paperNumbers();
+    const all = (metric: string) => paper.value(metric, 'all');
+    expect(file.plan_question_ratio.paper).toEqual({ no_conflict: all('plan_question_ratio_conflict_free'), conflict: all('plan_question_ratio_conflict') });
+    expect(file.qualitative.find((q) => q.measure === 'line_mentions')!.paper).toEqual({ success: all('line_number_mentions_success'), failure: all('line_number_mentions_failure') });
+    expect(file.qualitative.find((q) => q.measure === 'first_turn_plan_conflict_rate')!.paper).toEqual({
+      with_plan: all('conflict_rate_first_turn_plan') / 100,
+      without_plan: all('conflict_rate_no_first_turn_plan') / 100,
+    });
+    // Figure 5(c): the CSV's percents as rates, keyed by this file's labels in the figure's axis order.
+    expect(file.qualitative.find((q) => q.measure === 'communication_share_by_model')!.paper).toEqual({
+      claude: paper.value('fig5c_comm_events_share', 'claude') / 100,
+      'gpt-5': paper.value('fig5c_comm_events_share', 'gpt5') / 100,
+      minimax: paper.value('fig5c_comm_events_share', 'minimax') / 100,
+      'qwen-instruct': paper.value('fig5c_comm_events_share', 'qwen') / 100,
+      'qwen-coder': paper.value('fig5c_comm_events_share', 'qwen_coder') / 100,
+    });
   });
 });

@@ -1,19 +1,43 @@
+import { paperNumbers, type PaperNumbers } from '@cooperbench-repro/public-data';
 import { SPEECH_ACTS, type CommunicationFile, type Interval, type RunRecord, type SpeechAct, type TestResult, wilsonInterval } from '@cooperbench-repro/contracts';
-import { classifyConversation, type ConversationAnalysis } from './classify.js';
+import { classifyConversation, type ConversationAnalysis } from './speech-acts.js';
 import { parseArmPairs, type CommunicationOptions } from './config.js';
 import { SPEECH_ACT_RULES } from './speech-act-rules.js';
 import { fisherExact, mannWhitneyU } from './statistics.js';
 import { FILE_EXTENSIONS, LINE_MENTION } from './text-features.js';
 
-/** The paper's values (paper-definitions.md section 5). */
-export const PAPER = {
-  plan_question_ratio: { no_conflict: 2.04, conflict: 1.31 },
-  first_turn_plan_conflict_rate: { with_plan: 0.294, without_plan: 0.515 },
-  line_mentions: { success: 32.6, failure: 22.5 },
-  path_mentions: { success: 13.1, failure: 10.0 },
-  /** Figure 5(c) bar labels, axis-order reading (claude, gpt-5, minimax, qwen-instruct, qwen-coder). */
-  communication_share: { claude: 0.2, 'gpt-5': 0.163, minimax: 0.136, 'qwen-instruct': 0.062, 'qwen-coder': 0.033 },
-} as const;
+/** Percent in the CSV, a rate here. */
+const rate = (percent: number) => percent / 100;
+
+/**
+ * Labels of the paper's five models in `communication_share_by_model`'s paper entry, by CSV model
+ * key, in Figure 5(c)'s axis order (claude, gpt-5, minimax, qwen-instruct, qwen-coder).
+ */
+export const PAPER_SHARE_MODELS: readonly { key: string; label: string }[] = [
+  { key: 'claude', label: 'claude' },
+  { key: 'gpt5', label: 'gpt-5' },
+  { key: 'minimax', label: 'minimax' },
+  { key: 'qwen', label: 'qwen-instruct' },
+  { key: 'qwen_coder', label: 'qwen-coder' },
+];
+
+/**
+ * The paper's values (paper-definitions.md section 5), read from the one file that holds them
+ * (data/reference/paper/paper_reference_numbers.csv, through paperNumbers()); percents become rates
+ * where this stage reports rates.
+ */
+export function paperValues(numbers: PaperNumbers = paperNumbers()) {
+  const all = (metric: string) => numbers.value(metric, 'all');
+  return {
+    plan_question_ratio: { no_conflict: all('plan_question_ratio_conflict_free'), conflict: all('plan_question_ratio_conflict') },
+    first_turn_plan_conflict_rate: { with_plan: rate(all('conflict_rate_first_turn_plan')), without_plan: rate(all('conflict_rate_no_first_turn_plan')) },
+    line_mentions: { success: all('line_number_mentions_success'), failure: all('line_number_mentions_failure') },
+    path_mentions: { success: all('file_path_mentions_success'), failure: all('file_path_mentions_failure') },
+    /** Figure 5(c) bar labels (communication events as a share of all execution events). */
+    communication_share: Object.fromEntries(PAPER_SHARE_MODELS.map((m) => [m.label, rate(numbers.value('fig5c_comm_events_share', m.key))])),
+  };
+}
+export type PaperValues = ReturnType<typeof paperValues>;
 
 export const GROUPS = {
   conflict_vs_no_conflict: ['conflict', 'no-conflict'],
@@ -61,7 +85,7 @@ interface Measure {
   kind: 'count' | 'rate';
   /** Per transcript value (null: not defined for this transcript, left out). */
   value: (t: Transcript) => number | null;
-  paper: Record<string, number> | null;
+  paper: ((paper: PaperValues) => Record<string, number>) | null;
 }
 
 const MEASURES: Measure[] = [
@@ -91,14 +115,14 @@ const MEASURES: Measure[] = [
     description: 'Line-number mentions per transcript (regex matches over all message texts, code included).',
     kind: 'count',
     value: (t) => t.analysis.messages.reduce((s, m) => s + m.features.lineMentions, 0),
-    paper: { ...PAPER.line_mentions },
+    paper: (p) => ({ ...p.line_mentions }),
   },
   {
     measure: 'path_mentions',
     description: 'File-path mentions per transcript (regex matches over all message texts, URLs masked).',
     kind: 'count',
     value: (t) => t.analysis.messages.reduce((s, m) => s + m.features.pathMentions, 0),
-    paper: { ...PAPER.path_mentions },
+    paper: (p) => ({ ...p.path_mentions }),
   },
   { measure: 'unanswered_questions', description: 'Questions (messages that ask) that no later reply of the partner answered or acknowledged.', kind: 'count', value: (t) => t.analysis.unansweredQuestions, paper: null },
   {
@@ -110,7 +134,7 @@ const MEASURES: Measure[] = [
   },
 ];
 
-export function computeCommunication(records: readonly RunRecord[], opts: CommunicationOptions): CommunicationFile {
+export function computeCommunication(records: readonly RunRecord[], opts: CommunicationOptions, paper: PaperValues = paperValues()): CommunicationFile {
   const classifyOpts = { ackMaxWords: opts.ack_max_words, nonLatinMax: opts.non_latin_letter_share_max, untimedFirstTurn: opts.untimed_first_turn };
   const coop = records.filter((r) => r.setting !== 'solo');
 
@@ -240,7 +264,7 @@ export function computeCommunication(records: readonly RunRecord[], opts: Commun
         tests[split] = fisherExact(kx, x.length - kx, ky, y.length - ky, opts.fisher_relative_tolerance);
       } else tests[split] = mannWhitneyU(x, y, opts.mann_whitney_continuity_correction);
     }
-    qualitative.push({ measure: m.measure, description: m.description, groups: groupsOut, tests, paper: m.paper });
+    qualitative.push({ measure: m.measure, description: m.description, groups: groupsOut, tests, paper: m.paper ? m.paper(paper) : null });
   }
 
   // Plan:Question ratio, pooled per group (sum of Plans / sum of Questions).
@@ -264,7 +288,7 @@ export function computeCommunication(records: readonly RunRecord[], opts: Commun
       'Total Plans / total Questions over the transcripts of each group (pooled). Test: Fisher on the 2x2 table of Plan vs Question message counts by group (treats messages as independent; indicative only).',
     groups: { conflict: { mean: pqConflict.ratio, n: pqConflict.n }, 'no-conflict': { mean: pqNoConflict.ratio, n: pqNoConflict.n } },
     tests: { conflict_vs_no_conflict: fisherExact(pqConflict.plans, pqConflict.questions, pqNoConflict.plans, pqNoConflict.questions, opts.fisher_relative_tolerance) },
-    paper: { 'no-conflict': PAPER.plan_question_ratio.no_conflict, conflict: PAPER.plan_question_ratio.conflict },
+    paper: { 'no-conflict': paper.plan_question_ratio.no_conflict, conflict: paper.plan_question_ratio.conflict },
   });
 
   // First-turn planning vs naive-merge conflict.
@@ -291,7 +315,7 @@ export function computeCommunication(records: readonly RunRecord[], opts: Commun
     description: 'Naive-merge conflict rate of transcripts whose first message is a Plan (with_plan) vs not (without_plan). Test: Fisher.',
     groups: { with_plan: { mean: first_turn_plan.with_plan.rate, n: withPlan.n }, without_plan: { mean: first_turn_plan.without_plan.rate, n: withoutPlan.n } },
     tests: { with_vs_without: first_turn_plan.test },
-    paper: { ...PAPER.first_turn_plan_conflict_rate },
+    paper: { ...paper.first_turn_plan_conflict_rate },
   });
 
   // Communication share beside the paper's per-model bars (the models differ; the keys say which is which).
@@ -300,7 +324,7 @@ export function computeCommunication(records: readonly RunRecord[], opts: Commun
     description: 'Messages / agent steps per model in messaging arms (groups keyed "model/arm"); paper: Figure 5(c) bar labels for its five models.',
     groups: Object.fromEntries(communication_share.filter((c) => groups.get(`${c.model}\0${c.arm}`)!.records.some((r) => r.messaging_enabled)).map((c) => [`${c.model}/${c.arm}`, { mean: c.share, n: c.conversations }])),
     tests: {},
-    paper: { ...PAPER.communication_share },
+    paper: { ...paper.communication_share },
   });
 
   return {
@@ -334,6 +358,6 @@ export function computeCommunication(records: readonly RunRecord[], opts: Commun
     comm_vs_nocomm,
     qualitative,
     first_turn_plan,
-    plan_question_ratio: { no_conflict: pqNoConflict.ratio, conflict: pqConflict.ratio, paper: { ...PAPER.plan_question_ratio } },
+    plan_question_ratio: { no_conflict: pqNoConflict.ratio, conflict: pqConflict.ratio, paper: { ...paper.plan_question_ratio } },
   };
 }

@@ -13,10 +13,11 @@ describe('speech-act classifier vs the human-labelled set', () => {
     expect(e.items).toBeGreaterThan(0);
     const FLOORS: Record<string, { precision: number; recall: number }> = {
       // achieved at writing (249 items): Plan .843/.903, Question .966/.903, Answer .761/.729, Update .795/.738, Ack 1.0/.556, Other .333/.5; accuracy .819
-      Plan: { precision: 0.82, recall: 0.88 },
-      Question: { precision: 0.94, recall: 0.87 },
-      Answer: { precision: 0.74, recall: 0.7 },
-      Update: { precision: 0.77, recall: 0.71 },
+      // with the shared question definition (contracts transcript-view.ts): Plan .857/.903, Question .967/.935, Answer .755/.771, Update .838/.738; accuracy .831
+      Plan: { precision: 0.83, recall: 0.88 },
+      Question: { precision: 0.94, recall: 0.9 },
+      Answer: { precision: 0.74, recall: 0.74 },
+      Update: { precision: 0.81, recall: 0.71 },
       Ack: { precision: 0.95, recall: 0.5 },
       Other: { precision: 0.3, recall: 0.45 },
     };
@@ -25,6 +26,6 @@ describe('speech-act classifier vs the human-labelled set', () => {
       expect.soft(got.precision ?? 0, `${act} precision`).toBeGreaterThanOrEqual(floor.precision);
       expect.soft(got.recall ?? 0, `${act} recall`).toBeGreaterThanOrEqual(floor.recall);
     }
-    expect(e.accuracy).toBeGreaterThanOrEqual(0.8);
+    expect(e.accuracy).toBeGreaterThanOrEqual(0.82);
   });
 });

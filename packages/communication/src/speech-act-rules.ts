@@ -1,5 +1,5 @@
-import type { SpeechAct } from '@cooperbench-repro/contracts';
-import { countLineMentions, countPathMentions, nonLatinLetterShare, proseOf, sentences, stripSelfPrefix, wordCount } from './text-features.js';
+import { infoRequestAt, isDirectQuestion, proseOf, sentences, stripSelfPrefix, type SpeechAct } from '@cooperbench-repro/contracts';
+import { countLineMentions, countPathMentions, nonLatinLetterShare, wordCount } from './text-features.js';
 
 /**
  * THE speech-act rules: one ordered table, first matching rule wins. The paper names five acts
@@ -8,7 +8,7 @@ import { countLineMentions, countPathMentions, nonLatinLetterShare, proseOf, sen
  * code-only, or no cue at all).
  *
  * Context used: whether the partner has an open question (Answer), and whether the conversation's
- * order across agents is known (timestamps). See classify.ts for how the context is built.
+ * order across agents is known (timestamps). See speech-acts.ts for how the context is built.
  */
 
 // ---------------------------------------------------------------------------------------------------
@@ -60,16 +60,11 @@ export const UPDATE_CUES: readonly RegExp[] = [
   /\b(?:i|we) (?:couldn't|could not|can't|cannot|wasn't able to|was unable to) (?:find|locate|apply|get|make)\b/i,
 ];
 
-/** Openers of a question or a request for information, at the start of a sentence. */
-const QUESTION_OPENER =
-  /^(?:(?:can|could|would|will|do|does|did|are|is|should|shall|may|have|has|were|was)\s+(?:you|we|i|it|there|that|this)\b|which\b|what\b|where\b|when\b|why\b|how\b|who\b|whose\b|any (?:objections?|concerns?|thoughts|conflicts?)\b|is there\b|are there\b)/i;
-/** Requests for information anywhere in a sentence. */
-const INFO_REQUEST =
-  /\blet me know (?:which|what|where|whether|how|your|if (?:you(?:'re| are) (?:working|modifying|touching|editing|changing|planning|also|implementing|handling)|you plan|this works|that works|you agree|that's ok|this is ok|you'd prefer|you have (?:started|modified|changed|touched)))|\bplease (?:confirm|advise|clarify|tell me|share (?:your|which|what)|let me know (?:which|what|where|whether|how|your|if you(?:'re| are)))\b|\b(?:can|could|would) you (?:please )?(?:confirm|tell|share|clarify|provide|explain)\b|\b(?:i was |i'm )?wondering (?:if|whether)\b/i;
 /*
- * Generic courtesy ("let me know if you have any concerns", "let me know when you're done") is not a
- * question: nothing in it waits for an answer, and counting it would turn the partner's next status
- * message into an Answer.
+ * What counts as a question (a direct question, or a request for information; generic courtesy such as
+ * "let me know if you have any concerns" does not) is the shared transcript view's: isDirectQuestion /
+ * infoRequestAt in @cooperbench-repro/contracts (transcript-view.ts), the same reading the
+ * failure-modes heuristics use.
  */
 
 /** Short acknowledgements (matched at the start of the prose). "yes"/"no"/"sure" are answers, not acks. */
@@ -87,7 +82,7 @@ export const ANSWER_OPENER =
 export interface MessageFeatures {
   /** Text with the self-prefix stripped. */
   text: string;
-  /** Prose: text with code removed (see text-features.ts). */
+  /** Prose: text with code removed (proseOf, @cooperbench-repro/contracts). */
   prose: string;
   words: number;
   nonLatinShare: number;
@@ -118,23 +113,23 @@ function earliest(patterns: readonly RegExp[], text: string): number | null {
 
 /** Offset of the first direct question (a sentence ending in "?" or opening with an interrogative). */
 function directQuestion(prose: string): number | null {
-  for (const s of sentences(prose)) if (s.text.endsWith('?') || QUESTION_OPENER.test(s.text)) return s.start;
+  for (const s of sentences(prose)) if (isDirectQuestion(s.text)) return s.start;
   return null;
 }
 
 /** Offset of the first question or request for information. */
 function questionCue(prose: string): number | null {
   for (const s of sentences(prose)) {
-    if (s.text.endsWith('?') || QUESTION_OPENER.test(s.text)) return s.start;
-    const m = INFO_REQUEST.exec(s.text);
-    if (m) return s.start + m.index;
+    if (isDirectQuestion(s.text)) return s.start;
+    const at = infoRequestAt(s.text);
+    if (at !== null) return s.start + at;
   }
   return null;
 }
 
 export function messageFeatures(raw: string): MessageFeatures {
   const text = stripSelfPrefix(raw);
-  const prose = proseOf(text);
+  const prose = proseOf(raw);
   const question = questionCue(prose);
   return {
     text,
@@ -157,7 +152,7 @@ export function messageFeatures(raw: string): MessageFeatures {
 
 export interface RuleContext {
   features: MessageFeatures;
-  /** Questions from the partner this sender has not responded to yet (see classify.ts). */
+  /** Questions from the partner this sender has not responded to yet (see speech-acts.ts). */
   openPartnerQuestions: number;
   /** Whether the cross-agent order is known (all timestamps present). */
   timed: boolean;

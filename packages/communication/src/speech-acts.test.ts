@@ -1,11 +1,14 @@
+import { conversationOrder, stripSelfPrefix } from '@cooperbench-repro/contracts';
 import { describe, expect, it } from 'vitest';
-import { classifyConversation, conversationOrder } from './classify.js';
+import { classifyConversation } from './speech-acts.js';
 import { computeCommunication } from './compute.js';
 import { DEFAULT_OPTIONS } from './config.js';
-import { countLineMentions, countPathMentions, stripSelfPrefix } from './text-features.js';
+import { countLineMentions, countPathMentions } from './text-features.js';
 import { coopRecord, msg } from './test-support/support.js';
 
 const acts = (c: ReturnType<typeof classifyConversation>) => c.messages.map((m) => m.act);
+/** A timed conversation from [sender, text] rows (timestamps 1, 2, ...). */
+const timedConversation = (...rows: [from: string, text: string][]) => classifyConversation(rows.map(([from, text], i) => msg(from, text, i + 1)));
 
 describe('speech-act rules on hand-written cases', () => {
   it('empty conversation: nothing to classify, no first turn', () => {
@@ -16,24 +19,24 @@ describe('speech-act rules on hand-written cases', () => {
   });
 
   it('labels the five acts with context: Answer replies to the partner’s open question', () => {
-    const c = classifyConversation([
-      msg('agent1', 'I will modify src/core.py lines 10-40 to add the timeout parameter.', 1),
-      msg('agent2', 'Which functions in core.py are you touching?', 2),
-      msg('agent1', 'Only Context.__init__ and make_context.', 3),
-      msg('agent2', 'Sounds good, thanks!', 4),
-      msg('agent1', "I've added the timeout parameter and all tests pass.", 5),
-    ]);
+    const c = timedConversation(
+      ['agent1', 'I will modify src/core.py lines 10-40 to add the timeout parameter.'],
+      ['agent2', 'Which functions in core.py are you touching?'],
+      ['agent1', 'Only Context.__init__ and make_context.'],
+      ['agent2', 'Sounds good, thanks!'],
+      ['agent1', "I've added the timeout parameter and all tests pass."],
+    );
     expect(acts(c)).toEqual(['Plan', 'Question', 'Answer', 'Ack', 'Update']);
     expect(c.firstTurnPlan).toBe(true);
     expect(c.unansweredQuestions).toBe(0);
   });
 
   it('one-sided conversation: questions stay unanswered and nothing is an Answer', () => {
-    const c = classifyConversation([
-      msg('agent1', 'Can you tell me which file you are editing?', 1),
-      msg('agent1', 'Are you there?', 2),
-      msg('agent1', 'I will edit utils.py then.', 3),
-    ]);
+    const c = timedConversation(
+      ['agent1', 'Can you tell me which file you are editing?'],
+      ['agent1', 'Are you there?'],
+      ['agent1', 'I will edit utils.py then.'],
+    );
     expect(acts(c)).toEqual(['Question', 'Question', 'Plan']);
     expect(c.messagesBySender.size).toBe(1);
     expect(c.unansweredQuestions).toBe(2);
@@ -72,13 +75,13 @@ describe('speech-act rules on hand-written cases', () => {
   });
 
   it('non-English (non-Latin script) and code-only messages are Other; a clear rule still fires on code-heavy prose', () => {
-    const c = classifyConversation([
-      msg('agent1', '我将修改 core.py 文件中的第 10 行到第 20 行', 1),
-      msg('agent2', '```python\ndef f(x):\n    # I will refactor this later\n    return x + 1\n```', 2),
-      msg('agent1', 'Я закончил свою часть.', 3),
-      msg('agent2', 'I have added this helper:\n```python\ndef g(y):\n    return y\n```', 4),
-      msg('agent1', '', 5),
-    ]);
+    const c = timedConversation(
+      ['agent1', '我将修改 core.py 文件中的第 10 行到第 20 行'],
+      ['agent2', '```python\ndef f(x):\n    # I will refactor this later\n    return x + 1\n```'],
+      ['agent1', 'Я закончил свою часть.'],
+      ['agent2', 'I have added this helper:\n```python\ndef g(y):\n    return y\n```'],
+      ['agent1', ''],
+    );
     expect(acts(c)).toEqual(['Other', 'Other', 'Other', 'Update', 'Other']);
   });
 

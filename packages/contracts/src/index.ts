@@ -14,3 +14,5 @@ export * from './progress.js';
 export * from './data-sources.js';
 export * from './failure-mode-codes.js';
 export * from './comparison.js';
+export * from './transcript-view.js';
+export * from './stage-args.js';

@@ -1,9 +1,18 @@
 #!/usr/bin/env node
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
-import { CollectReportSchema, DataFileError, FailureModesFileSchema, RunRecordSchema, readJsonFileSync, readJsonlFile, validate, writeJsonAtomic } from '@cooperbench-repro/contracts';
-import { classifyRuns, JudgeCacheIncompleteError, plannedJudgeRequests } from './classify.js';
+import {
+  CollectReportSchema,
+  DataFileError,
+  FailureModesFileSchema,
+  parseStageArgs,
+  RunRecordSchema,
+  readJsonFileSync,
+  readJsonlFile,
+  validate,
+  writeJsonAtomic,
+} from '@cooperbench-repro/contracts';
+import { classifyRuns, JudgeCacheIncompleteError, plannedJudgeRequests } from './classify-runs.js';
 import { FailureModesConfigSchema } from './config.js';
 import { HEURISTICS } from './heuristics/index.js';
 import { CohereJudge } from './judge/cohere-judge.js';
@@ -57,9 +66,8 @@ function progressReporter(): { tick(done: number, total: number): void; stop(): 
 }
 
 async function main(): Promise<void> {
-  let values;
-  try {
-    ({ values } = parseArgs({
+  const values = parseStageArgs(
+    {
       options: {
         store: { type: 'string', default: 'data/results.jsonl' },
         config: { type: 'string', default: 'packages/failure-modes/config.json' },
@@ -72,11 +80,9 @@ async function main(): Promise<void> {
         'base-url': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
-    }));
-  } catch (err) {
-    process.stderr.write(`error: ${(err as Error).message}\n${HELP}`);
-    process.exit(2);
-  }
+    },
+    HELP,
+  );
   if (values.help) return void process.stdout.write(HELP);
   const mode = values.mode as CacheMode;
   if (!MODES.includes(mode)) {

@@ -1,75 +1,51 @@
-import { readFileSync } from 'node:fs';
 import { CAUSES, COMM_ERROR_GROUPS, SYMPTOMS } from '@cooperbench-repro/contracts';
+import { paperNumbers } from '@cooperbench-repro/public-data';
 import { describe, expect, it } from 'vitest';
 import { CAUSE_MAPPING } from './cause-mapping.js';
 import {
-  PAPER_FIG6,
   PAPER_FIG6_METRICS,
   PAPER_FIG6_MODELS,
-  PAPER_JUDGE_HUMAN_AGREEMENT,
   PAPER_JUDGE_HUMAN_AGREEMENT_ROW,
   PAPER_TABLE1_METRIC,
-  PAPER_TABLE1_PERCENT,
   PAPER_TABLE2_METRIC,
-  PAPER_TABLE2_PERCENT,
+  paperFig6,
+  paperJudgeHumanAgreementPercent,
+  paperTable1Percent,
+  paperTable2Percent,
 } from './paper-reference.js';
-import { referencePath } from '@cooperbench-repro/public-data';
 
-const CSV = referencePath('paper/paper_reference_numbers.csv');
-
-/** RFC 4180 line split (the file quotes fields that contain commas). */
-function splitCsvLine(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') (cur += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') out.push(cur), (cur = '');
-    else cur += ch;
-  }
-  out.push(cur);
-  return out;
-}
-
-describe('paper reference constants equal paper_reference_numbers.csv', () => {
-  const rows = new Map<string, number>();
-  const [header, ...lines] = readFileSync(CSV, 'utf8').trim().split(/\r?\n/);
-  for (const line of lines) {
-    const [metric, model, value] = splitCsvLine(line);
-    rows.set(`${metric}|${model}`, Number(value));
-  }
-  const get = (metric: string, model: string) => {
-    expect(rows.has(`${metric}|${model}`), `${metric}|${model} in the CSV`).toBe(true);
-    return rows.get(`${metric}|${model}`);
-  };
-
-  it('has the expected header', () => expect(splitCsvLine(header!).slice(0, 3)).toEqual(['metric', 'model', 'value']));
+describe('paper reference numbers are read from paper_reference_numbers.csv', () => {
+  const csv = paperNumbers();
+  const keys = (metric: string) => csv.rows.filter((r) => r.metric === metric).map((r) => r.model);
 
   it('Figure 6: turns and the three group percents of the five models', () => {
+    const fig6 = paperFig6();
+    expect(Object.keys(fig6)).toEqual([...PAPER_FIG6_MODELS]);
     for (const m of PAPER_FIG6_MODELS) {
-      expect(PAPER_FIG6[m].avg_turns, m).toBe(get(PAPER_FIG6_METRICS.avg_turns, m));
-      for (const g of COMM_ERROR_GROUPS) expect(PAPER_FIG6[m].percent[g], `${m} ${g}`).toBe(get(PAPER_FIG6_METRICS[g], m));
+      expect(fig6[m].avg_turns, m).toBe(csv.value(PAPER_FIG6_METRICS.avg_turns, m));
+      for (const g of COMM_ERROR_GROUPS) expect(fig6[m].percent[g], `${m} ${g}`).toBe(csv.value(PAPER_FIG6_METRICS[g], m));
     }
+    for (const metric of Object.values(PAPER_FIG6_METRICS)) expect(keys(metric).sort(), metric).toEqual([...PAPER_FIG6_MODELS].sort());
   });
 
-  it('Table 1: the ten symptom shares (the CSV holds exactly these ten)', () => {
-    for (const s of SYMPTOMS) expect(PAPER_TABLE1_PERCENT[s], s).toBe(get(PAPER_TABLE1_METRIC, s));
-    expect([...rows.keys()].filter((k) => k.startsWith(`${PAPER_TABLE1_METRIC}|`))).toHaveLength(10);
+  it('Table 1: the ten symptom shares (the CSV holds exactly these ten, summing to about 100)', () => {
+    const t1 = paperTable1Percent();
+    for (const s of SYMPTOMS) expect(t1[s], s).toBe(csv.value(PAPER_TABLE1_METRIC, s));
+    expect(keys(PAPER_TABLE1_METRIC).sort()).toEqual([...SYMPTOMS].sort());
+    expect(SYMPTOMS.reduce((sum, s) => sum + t1[s], 0)).toBeCloseTo(100, 0);
   });
 
-  it('Table 2: 42/32/26, never the stale 63/28/10', () => {
-    for (const c of CAUSES) expect(PAPER_TABLE2_PERCENT[c], c).toBe(get(PAPER_TABLE2_METRIC, c));
-    expect([PAPER_TABLE2_PERCENT.expectation, PAPER_TABLE2_PERCENT.commitment, PAPER_TABLE2_PERCENT.communication]).toEqual([42, 32, 26]);
+  it('Table 2: the three hand-coded causes, summing to 100', () => {
+    const t2 = paperTable2Percent();
+    for (const c of CAUSES) expect(t2[c], c).toBe(csv.value(PAPER_TABLE2_METRIC, c));
+    expect(keys(PAPER_TABLE2_METRIC).sort()).toEqual([...CAUSES].sort());
+    expect(CAUSES.reduce((sum, c) => sum + t2[c], 0)).toBe(100);
   });
 
-  it('judge-human agreement 96% = 48/50', () => {
-    expect(PAPER_JUDGE_HUMAN_AGREEMENT.percent).toBe(get(PAPER_JUDGE_HUMAN_AGREEMENT_ROW.metric, PAPER_JUDGE_HUMAN_AGREEMENT_ROW.model));
-    expect((100 * PAPER_JUDGE_HUMAN_AGREEMENT.agreed) / PAPER_JUDGE_HUMAN_AGREEMENT.total).toBe(96);
+  it('judge-human agreement: the percent is the share of 50 trajectories the unit column gives', () => {
+    const row = csv.row(PAPER_JUDGE_HUMAN_AGREEMENT_ROW.metric, PAPER_JUDGE_HUMAN_AGREEMENT_ROW.model);
+    const [, agreed, total] = /\((\d+)\/(\d+)\)/.exec(row.unit)!.map(Number);
+    expect(paperJudgeHumanAgreementPercent()).toBe((100 * agreed!) / total!);
   });
 });
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { resolveInside, type RunRecord } from '@cooperbench-repro/contracts';
+import { conversationOrder, resolveInside, type RunRecord } from '@cooperbench-repro/contracts';
 
 /**
  * What the heuristics and the judge look at for one coop run: the conversation in conversation
- * order, both patches (text read from the log tree, hunks from the store) and the test outcome.
+ * order (conversationOrder of the shared transcript view, @cooperbench-repro/contracts), both patches (text read from the log tree, hunks from the store) and the test outcome.
  */
 
 export interface TranscriptMessage {
@@ -44,17 +44,6 @@ export interface Transcript {
   feature_results: { feature_id: number; passed: boolean }[];
 }
 
-/**
- * Conversation order: by timestamp (stable) when every message has one; otherwise the stored order,
- * which mini_swe_agent_v2 writes as all of agent1's messages, then all of agent2's (no timestamps).
- */
-export function conversationOrder(record: Pick<RunRecord, 'messages'>): { order: number[]; timed: boolean } {
-  const order = record.messages.map((_, i) => i);
-  const timed = record.messages.length > 0 && record.messages.every((m) => m.timestamp !== null && Number.isFinite(m.timestamp));
-  if (timed) order.sort((a, b) => record.messages[a]!.timestamp! - record.messages[b]!.timestamp!);
-  return { order, timed };
-}
-
 export interface TranscriptOptions {
   /** Log root the store's patch paths are relative to; null: do not read patch texts. */
   logRoot: string | null;
@@ -71,7 +60,7 @@ export class PatchReadError extends Error {
 }
 
 export function transcriptOf(record: RunRecord, opts: TranscriptOptions): Transcript {
-  const { order, timed } = conversationOrder(record);
+  const { order, timed } = conversationOrder(record.messages);
   const messages = order.map((i, index) => {
     const m = record.messages[i]!;
     return { index, from: m.from, to: m.to, text: m.text, timestamp: m.timestamp };

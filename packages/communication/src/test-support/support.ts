@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SPEECH_ACTS, type Message, type RunRecord, type SpeechAct } from '@cooperbench-repro/contracts';
 import { publicPath } from '@cooperbench-repro/public-data';
-import { classifyConversation } from '../classify.js';
+import { classifyConversation } from '../speech-acts.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 export const WORKSPACE = resolve(HERE, '../../../..');

@@ -1,7 +1,8 @@
 import { FailureModesFileSchema, type HeuristicResult, type JudgeOutcome, type RunFailureModes } from '@cooperbench-repro/contracts';
+import { paperNumbers } from '@cooperbench-repro/public-data';
 import { describe, expect, it } from 'vitest';
 import { aggregateFailureModes } from './aggregate.js';
-import { figure6 } from './fig6.js';
+import { figure6 } from './fig6-numbers.js';
 import { table1 } from './table1.js';
 import { table2 } from './table2.js';
 
@@ -140,7 +141,7 @@ describe('table1', () => {
     expect(row('work_overlap').heuristic).toMatchObject({ successes: 3, total: 5, unknown: 2, rate: 0.6 });
     expect(row('repetition').heuristic).toMatchObject({ successes: 0, total: 0, unknown: 7, rate: null });
     expect(row('divergent_architecture').heuristic).toBeNull();
-    expect(row('work_overlap').paper_percent).toBe(33.2);
+    expect(row('work_overlap').paper_percent).toBe(paperNumbers().value('table1_symptom_share', 'work_overlap'));
     expect(FailureModesFileSchema.shape.table1.safeParse(t).success).toBe(true);
   });
 

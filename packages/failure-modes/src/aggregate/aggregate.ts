@@ -1,5 +1,5 @@
 import type { FailureModesFile, RunFailureModes } from '@cooperbench-repro/contracts';
-import { figure6 } from './fig6.js';
+import { figure6 } from './fig6-numbers.js';
 import { DEFAULT_POPULATIONS, type HeuristicEstimates, type Populations } from './population.js';
 import { table1 } from './table1.js';
 import { table2 } from './table2.js';

@@ -1,5 +1,5 @@
 export * from './aggregate.js';
-export * from './fig6.js';
+export * from './fig6-numbers.js';
 export * from './population.js';
 export * from './share.js';
 export * from './table1.js';

@@ -1,5 +1,5 @@
-import { SYMPTOMS, type FailureModesFile, type RunFailureModes } from '@cooperbench-repro/contracts';
-import { PAPER_TABLE1_PERCENT } from '../paper-reference.js';
+import { SYMPTOMS, type FailureModesFile, type RunFailureModes, type Symptom } from '@cooperbench-repro/contracts';
+import { paperTable1Percent } from '../paper-reference.js';
 import { heuristicCounts, heuristicsFor, judgeAnswered, symptomVerdict, type HeuristicEstimates } from './population.js';
 import { share } from './share.js';
 
@@ -9,8 +9,14 @@ import { share } from './share.js';
  * failed runs judged. implementation_failure_only: judged runs without a coordination label (rejected
  * answers and rule-decided runs without messages included). `unknown` = failed runs not judged.
  * heuristic: detected / failed runs not skipped. Judge numbers are null unless the judge answered.
+ * `paperPercent`: the paper's Table 1 (read from paper_reference_numbers.csv unless given).
  */
-export function table1(failedRuns: readonly RunFailureModes[], heuristics: HeuristicEstimates, confidence: number): FailureModesFile['table1'] {
+export function table1(
+  failedRuns: readonly RunFailureModes[],
+  heuristics: HeuristicEstimates,
+  confidence: number,
+  paperPercent: Readonly<Record<Symptom, number>> = paperTable1Percent(),
+): FailureModesFile['table1'] {
   const answered = judgeAnswered(failedRuns, 'symptoms');
   const verdicts = answered ? failedRuns.map(symptomVerdict).flatMap((v) => (v.judged ? [v] : [])) : [];
   const judged = verdicts.length;
@@ -23,7 +29,7 @@ export function table1(failedRuns: readonly RunFailureModes[], heuristics: Heuri
       primary_share: answered ? share(labelled.filter((v) => v.primary === symptom).length, labelled.length, unknown, confidence) : null,
       any_label: answered ? share(verdicts.filter((v) => v.all.includes(symptom)).length, judged, unknown, confidence) : null,
       heuristic: h && share(h.detected, h.ran, h.skipped, confidence),
-      paper_percent: PAPER_TABLE1_PERCENT[symptom],
+      paper_percent: paperPercent[symptom],
     };
   });
   return { source: answered ? 'judge' : 'none', failed_runs_judged: judged, implementation_failure_only: judged - labelled.length, rows };

@@ -1,15 +1,20 @@
-import { CAUSES, type FailureModesFile, type RunFailureModes } from '@cooperbench-repro/contracts';
+import { CAUSES, type Cause, type FailureModesFile, type RunFailureModes } from '@cooperbench-repro/contracts';
 import { CAUSE_MAPPING, causeOf } from '../cause-mapping.js';
-import { PAPER_TABLE2_PERCENT } from '../paper-reference.js';
+import { paperTable2Percent } from '../paper-reference.js';
 import { judgeAnswered, symptomVerdict } from './population.js';
 import { share } from './share.js';
 
 /**
  * Table 2-style cause shares DERIVED from primary symptoms through CAUSE_MAPPING: runs whose primary
  * symptom maps to the cause / failed runs with a coordination label (`unknown` = failed runs not
- * judged). The paper's 42/32/26 were coded by hand: a comparison, not a reproduction.
+ * judged). The paper's shares were coded by hand: a comparison, not a reproduction. `paperPercent`: the
+ * paper's Table 2 (read from paper_reference_numbers.csv unless given).
  */
-export function table2(failedRuns: readonly RunFailureModes[], confidence: number): FailureModesFile['table2'] {
+export function table2(
+  failedRuns: readonly RunFailureModes[],
+  confidence: number,
+  paperPercent: Readonly<Record<Cause, number>> = paperTable2Percent(),
+): FailureModesFile['table2'] {
   const answered = judgeAnswered(failedRuns, 'symptoms');
   const verdicts = failedRuns.map(symptomVerdict).flatMap((v) => (v.judged ? [v] : []));
   const unknown = failedRuns.length - verdicts.length;
@@ -20,7 +25,7 @@ export function table2(failedRuns: readonly RunFailureModes[], confidence: numbe
     rows: CAUSES.map((cause) => ({
       cause,
       share: answered ? share(causes.filter((c) => c === cause).length, causes.length, unknown, confidence) : null,
-      paper_percent: PAPER_TABLE2_PERCENT[cause],
+      paper_percent: paperPercent[cause],
     })),
   };
 }

@@ -1,7 +1,7 @@
 import type { HeuristicResult } from '@cooperbench-repro/contracts';
 import type { Transcript } from '../transcript.js';
 import { containsSymbol, featureOfSender, parsePatch, patchOfSender } from './agents.js';
-import type { Heuristic } from './heuristic.js';
+import { skipped, type Heuristic } from './heuristic.js';
 import { analyse, quote, symbolsIn, type MessageAnalysis } from './text.js';
 
 /**
@@ -78,9 +78,9 @@ export const brokenCommitment: Heuristic = {
     "Code symbols an agent promised to add in a first-person, unhedged, un-negated commitment (\"I'll add `foo`\", \"I'm adding foo_bar param\") that are absent from the added lines of that agent's final patch and never disowned later.",
   estimates: { symptom: 'broken_commitment' },
   run(t: Transcript): HeuristicResult {
-    if (t.messages.length === 0) return { detected: false, score: null, evidence: [], skipped: 'no messages' };
-    if (t.patches.length === 0) return { detected: false, score: null, evidence: [], skipped: 'no patches' };
-    if (t.patches.every((p) => p.text === null)) return { detected: false, score: null, evidence: [], skipped: 'no patch text' };
+    if (t.messages.length === 0) return skipped('no messages');
+    if (t.patches.length === 0) return skipped('no patches');
+    if (t.patches.every((p) => p.text === null)) return skipped('no patch text');
     const all = analyse(t);
     const evidence: string[] = [];
     let checked = 0;

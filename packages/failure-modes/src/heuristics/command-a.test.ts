@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { expectDetectedBetween } from '../test-support/detections.js';
 import { COMMAND_A_RESULTS, commandAConversations } from '../test-support/real-data.js';
 import type { Transcript } from '../transcript.js';
 import { HEURISTICS } from './index.js';
@@ -100,9 +101,7 @@ describe('heuristics on the 100 real Command A conversations', () => {
       expect(r.evidence[0]).toMatch(/^message 5 \(agent1\)/);
     });
     it('detection count within the range read by hand (15 conversations end on or ignore a question; 12-18 allows for borderline vague replies)', () => {
-      const n = all.filter((t) => unansweredQuestions.run(t).detected).length;
-      expect(n).toBeGreaterThanOrEqual(12);
-      expect(n).toBeLessThanOrEqual(18);
+      expectDetectedBetween(all, unansweredQuestions, 12, 18);
     });
   });
 
@@ -122,9 +121,7 @@ describe('heuristics on the 100 real Command A conversations', () => {
       expect(unverifiableClaims.run(byId('llama_index_task/17244/f2_f6')).score).toBe(0);
     });
     it('count within range: Command A often reports "I\'ve completed X" without a path (read: 14-20 such conversations)', () => {
-      const n = all.filter((t) => unverifiableClaims.run(t).detected).length;
-      expect(n).toBeGreaterThanOrEqual(12);
-      expect(n).toBeLessThanOrEqual(22);
+      expectDetectedBetween(all, unverifiableClaims, 12, 22);
     });
   });
 

@@ -13,6 +13,8 @@ import { workOverlapClaims } from './work-overlap-claims.js';
 
 const diff = (path: string, oldStart: number, oldLines: number, newStart: number, added: string[], context = ['    pass']) =>
   [`--- a/${path}`, `+++ b/${path}`, `@@ -${oldStart},${oldLines} +${newStart},${oldLines + added.length} @@ def existing():`, ...context.map((c) => ` ${c}`), ...added.map((a) => `+${a}`)].join('\n');
+/** Patches where only agent1 (feature 1) changed anything: its diff, and an empty one for feature 2. */
+const agent1Only = (text: string) => ({ patches: [{ feature_id: 1, text }, { feature_id: 2, text: '' }] });
 
 describe('no input', () => {
   it('an empty conversation: message detectors skip with "no messages", overlap needs two patches', () => {
@@ -102,11 +104,11 @@ describe('unverifiable claims', () => {
 describe('broken commitment', () => {
   const promise = [['agent1', "I'll add `cache_size` param to Loader.__init__."]] as const;
   it('promised symbol missing from the sender\'s added lines -> detected; present -> not', () => {
-    const missing = buildTranscript(promise, { patches: [{ feature_id: 1, text: diff('loader.py', 10, 1, 10, ['    self.other = 1']) }, { feature_id: 2, text: '' }] });
+    const missing = buildTranscript(promise, agent1Only(diff('loader.py', 10, 1, 10, ['    self.other = 1'])));
     expect(brokenCommitment.run(missing).evidence).toEqual([
       "message 0 (agent1) promised `cache_size`, absent from its patch (feature 1): \"I'll add `cache_size` param to Loader.__init__.\"",
     ]);
-    const kept = buildTranscript(promise, { patches: [{ feature_id: 1, text: diff('loader.py', 10, 1, 10, ['    self.cache_size = cache_size']) }, { feature_id: 2, text: '' }] });
+    const kept = buildTranscript(promise, agent1Only(diff('loader.py', 10, 1, 10, ['    self.cache_size = cache_size'])));
     expect(brokenCommitment.run(kept).detected).toBe(false);
   });
   it('the location ("to Loader.__init__") is not promised, the partner\'s symbols neither, and hedged promises are not checked', () => {
@@ -115,7 +117,7 @@ describe('broken commitment', () => {
         ['agent1', "I'll add `cache_size` param to Loader.__init__ after your max_items."],
         ['agent1', "I might add `warm_cache` if needed."],
       ],
-      { patches: [{ feature_id: 1, text: diff('loader.py', 10, 1, 10, ['    self.cache_size = 1']) }, { feature_id: 2, text: '' }] },
+      agent1Only(diff('loader.py', 10, 1, 10, ['    self.cache_size = 1'])),
     );
     expect(brokenCommitment.run(t).detected).toBe(false);
   });
@@ -125,7 +127,7 @@ describe('broken commitment', () => {
         ['agent1', "I'll add `warm_cache` to the loader."],
         ['agent1', 'Update: dropped warm_cache, not needed for the tests.'],
       ],
-      { patches: [{ feature_id: 1, text: diff('loader.py', 10, 1, 10, ['    pass']) }, { feature_id: 2, text: '' }] },
+      agent1Only(diff('loader.py', 10, 1, 10, ['    pass'])),
     );
     expect(brokenCommitment.run(t).detected).toBe(false);
   });
@@ -187,7 +189,7 @@ describe('stale line references', () => {
         ['agent1', "I've added the guard in src/app.py at lines 100-105."],
         ['agent1', "I re-applied the guard in src/app.py after a test failure, it's done."],
       ],
-      { patches: [{ feature_id: 1, text: patch }, { feature_id: 2, text: '' }] },
+      agent1Only(patch),
     );
     expect(staleLineReferences.run(t).evidence).toEqual(['message 0 (agent1) cites src/app.py lines 100-105; edited again in message 1']);
   });
@@ -197,7 +199,7 @@ describe('stale line references', () => {
         ['agent1', "I'm changing src/app.py around line 400."],
         ['agent1', 'Your block at line 900 of src/app.py is fine.'],
       ],
-      { patches: [{ feature_id: 1, text: patch }, { feature_id: 2, text: '' }] },
+      agent1Only(patch),
     );
     expect(staleLineReferences.run(t).evidence).toEqual(['message 0 (agent1) cites src/app.py line 400; outside its final patch']);
   });

@@ -13,3 +13,8 @@ export interface Heuristic {
   estimates: { group?: CommErrorGroup; symptom?: Symptom };
   run(t: Transcript): HeuristicResult;
 }
+
+/** The result of a detector that cannot run on this transcript, saying why. */
+export function skipped(reason: string): HeuristicResult {
+  return { detected: false, score: null, evidence: [], skipped: reason };
+}

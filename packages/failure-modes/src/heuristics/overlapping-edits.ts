@@ -1,7 +1,7 @@
 import type { HeuristicResult } from '@cooperbench-repro/contracts';
 import type { Transcript, TranscriptPatch } from '../transcript.js';
 import { containsSymbol, parsePatch, type ParsedPatch } from './agents.js';
-import type { Heuristic } from './heuristic.js';
+import { skipped, type Heuristic } from './heuristic.js';
 import { claimCollisions } from './work-overlap-claims.js';
 
 /**
@@ -51,7 +51,7 @@ export const overlappingEdits: Heuristic = {
     'Hunks of both patches on the same file whose base line ranges overlap or are within 3 lines, confirmed as duplicated work by a code symbol both agents claimed in the conversation and both patches add as new code (pairs are built to conflict, so overlap alone does not fire).',
   estimates: { symptom: 'work_overlap' },
   run(t: Transcript): HeuristicResult {
-    if (t.patches.length < 2) return { detected: false, score: null, evidence: [], skipped: 'fewer than two patches' };
+    if (t.patches.length < 2) return skipped('fewer than two patches');
     const [p, q] = t.patches as [TranscriptPatch, TranscriptPatch];
     const overlaps = overlappingHunks(p, q);
     const evidence = overlaps.map((o) => `${o.file} base lines ${o.a[0]}-${o.a[1]} (feature ${p.feature_id}) and ${o.b[0]}-${o.b[1]} (feature ${q.feature_id})`);

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { expectDetectedBetween } from '../test-support/detections.js';
 import { REAL_LOGS, racsoConversations } from '../test-support/real-data.js';
 import type { Transcript } from '../transcript.js';
 import { brokenCommitment } from './broken-commitment.js';
@@ -34,9 +35,7 @@ describe('heuristics on the real claude_code runs', () => {
       expect(brokenCommitment.run(byId('flash_msg_1/coop/pallets_click_task/2068/f5_f11')).detected).toBe(false);
     });
     it('Claude keeps its promises: at most 3 of the conversations have a promised symbol missing', () => {
-      const n = all.filter((t) => brokenCommitment.run(t).detected).length;
-      expect(n).toBeGreaterThanOrEqual(1);
-      expect(n).toBeLessThanOrEqual(3);
+      expectDetectedBetween(all, brokenCommitment, 1, 3);
     });
   });
 

@@ -1,6 +1,6 @@
 import type { HeuristicResult } from '@cooperbench-repro/contracts';
 import type { Transcript } from '../transcript.js';
-import type { Heuristic } from './heuristic.js';
+import { skipped, type Heuristic } from './heuristic.js';
 import { analyse, jaccard, type MessageAnalysis } from './text.js';
 
 /**
@@ -38,7 +38,7 @@ export const repetition: Heuristic = {
     'Near-duplicate messages from the same agent: word-trigram Jaccard of each message against every earlier message of its sender; fires on one pair > 0.7 or two messages > 0.5 (approximates C4b).',
   estimates: { group: 'repetition', symptom: 'repetition' },
   run(t: Transcript): HeuristicResult {
-    if (t.messages.length === 0) return { detected: false, score: null, evidence: [], skipped: 'no messages' };
+    if (t.messages.length === 0) return skipped('no messages');
     const bySender = new Map<string, MessageAnalysis[]>();
     for (const a of analyse(t)) {
       if (a.wordCount < REPETITION.minWords) continue;

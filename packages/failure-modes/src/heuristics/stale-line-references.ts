@@ -1,7 +1,7 @@
 import type { HeuristicResult } from '@cooperbench-repro/contracts';
 import type { Transcript, TranscriptPatch } from '../transcript.js';
 import { patchFileMatching, patchOfSender } from './agents.js';
-import type { Heuristic } from './heuristic.js';
+import { skipped, type Heuristic } from './heuristic.js';
 import { analyse, pathSpans, quote, type LineRef, type MessageAnalysis } from './text.js';
 import { completionClaim } from './unverifiable-claims.js';
 
@@ -89,7 +89,7 @@ export const staleLineReferences: Heuristic = {
     "Line citations of the sender's own work that went stale: reported with a finished edit and followed by another edit of that file by the sender, or outside every hunk (±10 lines, old or new side) of the sender's final patch.",
   estimates: {},
   run(t: Transcript): HeuristicResult {
-    if (t.messages.length === 0) return { detected: false, score: null, evidence: [], skipped: 'no messages' };
+    if (t.messages.length === 0) return skipped('no messages');
     const all = analyse(t);
     const evidence: string[] = [];
     for (const a of all) {

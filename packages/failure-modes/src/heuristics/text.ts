@@ -1,3 +1,4 @@
+import { FENCED, proseOf, sentences, stripSelfPrefix } from '@cooperbench-repro/contracts';
 import type { Transcript, TranscriptMessage } from '../transcript.js';
 
 /**
@@ -5,44 +6,12 @@ import type { Transcript, TranscriptMessage } from '../transcript.js';
  * detectors share one analysis, so 15k conversations tokenise each message once).
  */
 
-/** "agent1:", "[agent2]", "agent1 here:" at the start: a signature, not content (it would also inflate n-gram overlap). */
-const SELF_PREFIX = /^\s*(?:\[\s*agent[\s_-]*\d+\s*\]\s*[:,\-–—>]?\s*|agent[\s_-]*\d+\s*(?:here\b)?\s*(?:update\b)?\s*[:,\-–—>]\s*)/i;
-const FENCED = /(```|~~~)[\s\S]*?(?:\1|$)/g;
-const INLINE_CODE = /`[^`\n]*`/g;
-/** Lines that are code rather than prose (diff lines, indented blocks, statements). */
-const CODE_LINE = /^(?:\s{4,}\S|\t|[+-](?![+-]\s)\S|@@ |diff --git|index [0-9a-f]|(?:def|class|import|from\s+\S+\s+import|return|const|let|var|function|func|package|fn|pub|impl|struct|#include)\b|.*[;{}]\s*$)/;
-
-export function stripSelfPrefix(text: string): string {
-  let out = text;
-  for (let i = 0; i < 2 && SELF_PREFIX.test(out); i++) out = out.replace(SELF_PREFIX, '');
-  return out.trim();
-}
-
-/** Prose: fenced blocks removed, inline code replaced by a placeholder word, code-looking lines dropped. */
-export function proseOf(text: string): string {
-  return stripSelfPrefix(text)
-    .replace(FENCED, '\n')
-    .replace(INLINE_CODE, 'CODE')
-    .split('\n')
-    .filter((line) => !CODE_LINE.test(line))
-    .join('\n')
-    .trim();
-}
-
-/** Sentences of prose with start offsets: ends at . ! ? before white space or the end, or at a newline. */
+/**
+ * The self-prefix, prose and sentences are the shared transcript view's (@cooperbench-repro/contracts,
+ * transcript-view.ts), so a message reads the same here as in the speech-act classifier.
+ */
 export function sentencesOf(prose: string): string[] {
-  const out: string[] = [];
-  const boundary = /[.!?]+(?=\s|$)|\n/g;
-  let from = 0;
-  let m: RegExpExecArray | null;
-  while ((m = boundary.exec(prose)) !== null) {
-    const s = prose.slice(from, m.index + m[0].length).trim();
-    if (s) out.push(s);
-    from = m.index + m[0].length;
-  }
-  const tail = prose.slice(from).trim();
-  if (tail) out.push(tail);
-  return out;
+  return sentences(prose).map((s) => s.text);
 }
 
 /** A diff or code the partner could check: a fenced block, unified-diff lines, or two or more code lines. */
@@ -321,7 +290,7 @@ export class MessageAnalysis {
     this.body = stripSelfPrefix(message.text);
   }
   get prose(): string {
-    return (this.cached.prose ??= proseOf(this.body));
+    return (this.cached.prose ??= proseOf(this.message.text));
   }
   get sentences(): string[] {
     return (this.cached.sentences ??= sentencesOf(this.prose));

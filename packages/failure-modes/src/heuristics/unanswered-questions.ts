@@ -1,7 +1,7 @@
-import type { HeuristicResult } from '@cooperbench-repro/contracts';
+import { isQuestion, type HeuristicResult } from '@cooperbench-repro/contracts';
 import type { Transcript } from '../transcript.js';
 import { isPartner } from './agents.js';
-import type { Heuristic } from './heuristic.js';
+import { skipped, type Heuristic } from './heuristic.js';
 import { analyse, isCodeKeyword, quote, type MessageAnalysis } from './text.js';
 
 /**
@@ -10,6 +10,12 @@ import { analyse, isCodeKeyword, quote, type MessageAnalysis } from './text.js';
  * searched (the earlier implementation looked at 4 messages only). In an untimed transcript the order
  * across agents is unknown (stored as all of agent1's messages, then all of agent2's), so any partner
  * message, before or after, may be the answer.
+ *
+ * What is a question is the shared transcript view's isQuestion (the speech-act classifier's reading).
+ * What answers one differs on purpose from the communication stage's `unanswered_questions` measure:
+ * there a question is settled by the partner's next Answer or Ack speech act (a count over labelled
+ * messages); here, estimating the judge's unresponsiveness (C1a/C1b), a reply must be about the
+ * question (shared keywords, a named file or symbol, a yes/no opener, a proposal).
  */
 
 export const UNANSWERED = {
@@ -21,12 +27,6 @@ export const UNANSWERED = {
   minKeywords: 2,
 } as const;
 
-/** Interrogative openers (sentence start). Not "how"/"what" alone: "How it works:" is a heading. */
-const QUESTION_OPENER =
-  /^(?:(?:can|could|would|will|do|does|did|are|is|should|shall|may|have|has|were|was)\s+(?:you|we|i|it|there|that|this|your)\b|(?:which|what|where|when|why|how|who)\b.*\?$|any (?:objections?|concerns?|thoughts)\b.*\?$)/i;
-/** Requests for information inside a sentence: asking the partner to tell, confirm, clarify. */
-const INFO_REQUEST =
-  /\blet me know (?:which|what|where|whether|how|when|your|if (?:you(?:'re| are)\b|you (?:plan|also|already|have (?:started|modified|changed|touched))|this (?:works|plan)|that (?:works|is ok)|you agree|you'd prefer|we need|it conflicts|there(?:'s| is) (?:any )?(?:overlap|conflict)))|\bplease (?:confirm|advise|clarify|tell me|share (?:your|which|what|how)|let me know (?:which|what|where|whether|how|when|your|if you(?:'re| are)))\b|\b(?:can|could|would) you (?:please )?(?:confirm|tell|share|clarify|provide|explain|check)\b/i;
 /** Openers of a reply: "Yes", "Confirmed", "Sounds good", "That works"... */
 const ANSWER_OPENER =
   /^(?:yes|yeah|yep|no|nope|sure|correct|right|exactly|confirmed|agreed|acknowledged|ack|understood|ok(?:ay)?|got it|sounds (?:good|great|fine)|that works|works for me|your plan works|makes sense|noted|fine|good|great|perfect|not yet|to answer|answering|re:)\b/i;
@@ -36,10 +36,13 @@ const COORDINATION_QUESTION = /\b(?:how (?:to|should we|do we|would you)|proceed
 /** ...is answered by a proposal in the partner's next message ("I'll handle X; you can focus on Y"). */
 const PROPOSAL = /\b(?:i(?:'ll| will) (?:handle|focus|take|do|own|work on|implement|add|proceed)|let's (?:divide|split|proceed|integrate)|i (?:suggest|propose)|you (?:can|could|should) (?:focus|handle|work|take|proceed|add))\b/i;
 
-/** The questions of one message (its prose sentences that ask), or [] when none or not to the partner. */
+/**
+ * The questions of one message (its prose sentences that ask: isQuestion of the shared transcript
+ * view, the same reading as the speech-act classifier's), or [] when none or not to the partner.
+ */
 export function questionsOf(a: MessageAnalysis): string[] {
   if (!isPartner(a.message.from, a.message.to)) return [];
-  return a.sentences.filter((s) => /\?\s*$/.test(s) || QUESTION_OPENER.test(s) || INFO_REQUEST.test(s));
+  return a.sentences.filter(isQuestion);
 }
 
 function answers(question: string, qKeywords: ReadonlySet<string>, questionWords: ReadonlySet<string>, reply: MessageAnalysis, firstReply: boolean): boolean {
@@ -70,7 +73,7 @@ export const unansweredQuestions: Heuristic = {
     "Questions or requests for information to the partner that no partner message answers (answer = a partner message sharing >= 2 and >= 15% of the asking message's keywords or a file/symbol the question names; the partner's next message needs one shared keyword, a yes/no/confirmed opener, or a proposal after a how-to-proceed question); the whole remainder is searched, any position when untimed.",
   estimates: { group: 'unresponsiveness', symptom: 'unresponsiveness' },
   run(t: Transcript): HeuristicResult {
-    if (t.messages.length === 0) return { detected: false, score: null, evidence: [], skipped: 'no messages' };
+    if (t.messages.length === 0) return skipped('no messages');
     const all = analyse(t);
     const evidence: string[] = [];
     let asked = 0;

@@ -1,6 +1,6 @@
 import type { HeuristicResult } from '@cooperbench-repro/contracts';
 import type { Transcript } from '../transcript.js';
-import type { Heuristic } from './heuristic.js';
+import { skipped, type Heuristic } from './heuristic.js';
 import { analyse, hasCodeEvidence, quote, SIGNATURE, type MessageAnalysis } from './text.js';
 
 /**
@@ -42,7 +42,7 @@ export const unverifiableClaims: Heuristic = {
     'Completion claims ("done", "I\'ve added X", "my task is complete") in a message with no file path, line number, signature `name(...)` or diff the partner could check.',
   estimates: { symptom: 'unverifiable_claims' },
   run(t: Transcript): HeuristicResult {
-    if (t.messages.length === 0) return { detected: false, score: null, evidence: [], skipped: 'no messages' };
+    if (t.messages.length === 0) return skipped('no messages');
     const evidence: string[] = [];
     for (const a of analyse(t)) {
       const claim = completionClaim(a);

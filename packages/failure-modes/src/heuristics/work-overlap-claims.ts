@@ -1,7 +1,7 @@
 import type { HeuristicResult } from '@cooperbench-repro/contracts';
 import type { Transcript } from '../transcript.js';
 import { featureOfSender } from './agents.js';
-import type { Heuristic } from './heuristic.js';
+import { skipped, type Heuristic } from './heuristic.js';
 import { analyse, symbolsIn, type MessageAnalysis } from './text.js';
 import { completionClaim } from './unverifiable-claims.js';
 
@@ -67,7 +67,7 @@ export const workOverlapClaims: Heuristic = {
     "Claim collision: a code symbol both agents claim as their own work in first-person clauses (\"I'll add `foo`\", \"I'm modifying foo_bar\"); conversation-only, a feature for the work-overlap cross-check.",
   estimates: {},
   run(t: Transcript): HeuristicResult {
-    if (t.messages.length === 0) return { detected: false, score: null, evidence: [], skipped: 'no messages' };
+    if (t.messages.length === 0) return skipped('no messages');
     const senders = new Set(t.messages.map((m) => m.from).filter((s) => featureOfSender(t, s) !== null));
     if (senders.size < 2) return { detected: false, score: 0, evidence: [], skipped: null };
     const collisions = claimCollisions(t);

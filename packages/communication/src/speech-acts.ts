@@ -1,5 +1,11 @@
-import type { Message, SpeechAct } from '@cooperbench-repro/contracts';
+import { conversationOrder, type Message, type SpeechAct } from '@cooperbench-repro/contracts';
 import { applyRules, messageFeatures, type MessageFeatures } from './speech-act-rules.js';
+
+/**
+ * The speech-act classifier over one conversation: every message in conversation order (the shared
+ * transcript view's conversationOrder) labelled by the ordered rules of speech-act-rules.ts, with the
+ * context they need (the partner's open questions).
+ */
 
 export interface ClassifyOptions {
   ackMaxWords: number;
@@ -30,19 +36,6 @@ export interface ConversationAnalysis {
   /** First turn contains a Plan; null when there is no message or the order is unknown (see options). */
   firstTurnPlan: boolean | null;
   messagesBySender: Map<string, number>;
-}
-
-/**
- * Conversation order. With every timestamp present, messages are sorted by time (stable: equal
- * timestamps keep stored order), which repairs out-of-order storage. With any timestamp null the
- * order across agents is unknown (mini_swe_agent stores all agent1 messages, then all agent2), so the
- * stored order is kept: it is still right within each agent.
- */
-export function conversationOrder(messages: readonly Message[]): { order: number[]; timed: boolean } {
-  const order = messages.map((_, i) => i);
-  const timed = messages.every((m) => m.timestamp !== null && Number.isFinite(m.timestamp));
-  if (timed) order.sort((a, b) => (messages[a]!.timestamp as number) - (messages[b]!.timestamp as number));
-  return { order, timed };
 }
 
 interface OpenQuestion {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FailureModesFileSchema, type RunRecord } from '@cooperbench-repro/contracts';
-import { classifyRuns, JudgeCacheIncompleteError, plannedJudgeRequests } from './classify.js';
+import { classifyRuns, JudgeCacheIncompleteError, plannedJudgeRequests } from './classify-runs.js';
 import type { FailureModesConfig } from './config.js';
 import { HEURISTICS } from './heuristics/index.js';
 import { CohereJudge } from './judge/cohere-judge.js';
