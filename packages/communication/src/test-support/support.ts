@@ -9,6 +9,8 @@ import { classifyConversation } from '../speech-acts.js';
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 export const WORKSPACE = resolve(HERE, '../../../..');
 export const LABELLED = resolve(HERE, '../labelled/labelled-messages.json');
+/** Labelled later, from conversations outside the tuning set, and never used to tune the rules. */
+export const HELD_OUT = resolve(HERE, '../labelled/held-out-messages.json');
 
 export const msg = (from: string, text: string, timestamp: number | null = null, to?: string): Message => ({
   from,
@@ -84,8 +86,8 @@ export interface LabelledEvaluation {
 type RawMessage = { from: string; to: string; message?: string; text?: string; timestamp?: number | null; feature_id?: number | null };
 
 /** Classify every labelled message in its conversation (read by locator through the public-data resolver) and compare. */
-export function evaluateLabelled(): LabelledEvaluation {
-  const doc = JSON.parse(readFileSync(LABELLED, 'utf8')) as { items: LabelledItem[] } | LabelledItem[];
+export function evaluateLabelled(file: string = LABELLED): LabelledEvaluation {
+  const doc = JSON.parse(readFileSync(file, 'utf8')) as { items: LabelledItem[] } | LabelledItem[];
   const items = Array.isArray(doc) ? doc : doc.items;
   const files = new Map<string, unknown>();
   const conversations = new Map<string, ReturnType<typeof classifyConversation>>();
