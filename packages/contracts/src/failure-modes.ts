@@ -164,6 +164,32 @@ export const FailureModesFileSchema = z.object({
     mapping: z.array(z.object({ symptom: SymptomSchema, cause: CauseSchema, provenance: z.enum(['paper', 'ours']) })),
     rows: z.array(z.object({ cause: CauseSchema, share: Share.nullable(), paper_percent: z.number() })),
   }),
+  /**
+   * The heuristics against the human-coded gold set (packages/failure-modes/gold), over the runs of this
+   * store that the gold set codes; null when it codes none of them.
+   */
+  gold_validation: z
+    .object({
+      gold: z.string(),
+      matched_runs: z.number().int(),
+      heuristics: z.array(
+        z.object({
+          heuristic: z.string(),
+          /** What counts as positive in the gold set. */
+          gold: z.string(),
+          compared: z.number().int(),
+          skipped: z.number().int(),
+          tp: z.number().int(),
+          fp: z.number().int(),
+          fn: z.number().int(),
+          tn: z.number().int(),
+          precision: z.number().nullable(),
+          recall: z.number().nullable(),
+          kappa: z.number().nullable(),
+        }),
+      ),
+    })
+    .nullable(),
   runs: z.array(RunFailureModesSchema),
 });
 export type FailureModesFile = z.infer<typeof FailureModesFileSchema>;

@@ -8,6 +8,8 @@ import { commErrorsRubric } from './rubrics/comm-errors.js';
 import { buildCommErrorRequest, buildSymptomRequest, truncationRule } from './rubrics/render-transcript.js';
 import { symptomsRubric } from './rubrics/symptoms.js';
 import { isConversation, isFailedCoopRun, transcriptOf, type Transcript } from './transcript.js';
+import type { GoldConversation } from './gold/gold-set.js';
+import { goldValidation } from './gold/gold-validation.js';
 
 /**
  * The stage: every coop run that Figure 6 (conversations) or Table 1 (failed runs) looks at gets the
@@ -26,6 +28,8 @@ export interface ClassifyInput {
   /** Replay-only with some cached answers but not all: record the misses instead of failing. */
   allowPartial: boolean;
   onProgress?: (done: number, total: number) => void;
+  /** The human-coded gold set (gold/), to validate the heuristics on the runs it codes; null: no validation. */
+  gold?: ReadonlyMap<string, GoldConversation> | null;
 }
 
 export class JudgeCacheIncompleteError extends Error {
@@ -123,6 +127,7 @@ export async function classifyRuns(input: ClassifyInput): Promise<FailureModesFi
       not_judged: count('not-judged'),
     },
     ...aggregated,
+    gold_validation: goldValidation(selected, runs, input.gold ?? null),
     runs,
   };
 }

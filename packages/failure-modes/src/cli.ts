@@ -19,6 +19,7 @@ import { CohereJudge } from './judge/cohere-judge.js';
 import { estimateJudgeCost } from './judge/dry-run.js';
 import type { CacheMode } from './judge/types.js';
 import { PatchReadError } from './transcript.js';
+import { goldSet } from './gold/gold-set.js';
 
 const MODES: readonly CacheMode[] = ['off', 'replay-only', 'read-write', 'refresh'];
 
@@ -124,7 +125,7 @@ async function main(): Promise<void> {
   const file = validate(
     'failure-modes result',
     FailureModesFileSchema,
-    await classifyRuns({ records, config, logRoot, heuristics: HEURISTICS, judge, mode, allowPartial: values['allow-partial'], onProgress: progress.tick }),
+    await classifyRuns({ records, config, logRoot, heuristics: HEURISTICS, judge, mode, allowPartial: values['allow-partial'], onProgress: progress.tick, gold: goldSet() }),
   );
   progress.stop();
   await writeJsonAtomic(values.out, file);

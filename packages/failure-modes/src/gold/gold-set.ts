@@ -9,6 +9,8 @@ export interface GoldConversation {
   /** `<local path>` (claude_code conversation.json) or `<local path>#<record index>` (Command A results.json). */
   key: string;
   outcome: 'pass' | 'fail' | 'unknown';
+  /** Messages in the coded conversation (a record must have as many to match it). */
+  messages: number;
   comm_error: string;
   plan_drift: boolean;
   /** Failed runs: primary symptom or `implementation_failure`; null otherwise. */
@@ -34,7 +36,7 @@ export function goldSet(dir = GOLD_DIR): Map<string, GoldConversation> {
       const gold = settled.get(key) ?? judgementOf(c);
       // A secondary symptom equal to the settled primary is not also secondary.
       const secondary = (c.symptoms?.secondary ?? []).filter((s) => s !== gold.primary);
-      out.set(key, { source, key, outcome: c.outcome, comm_error: gold.comm_error, plan_drift: gold.plan_drift, primary: gold.primary, secondary, double_coded: settled.has(key) });
+      out.set(key, { source, key, outcome: c.outcome, messages: c.messages, comm_error: gold.comm_error, plan_drift: gold.plan_drift, primary: gold.primary, secondary, double_coded: settled.has(key) });
     }
   }
   return out;

@@ -204,8 +204,30 @@ export function renderMarkdown(data: FailureModesFile, t1: readonly Table1Row[],
   for (const m of data.table2.mapping) {
     out.push(`| ${escapeMarkdown(SYMPTOM_LABELS[m.symptom] ?? m.symptom)} | ${escapeMarkdown(CAUSE_LABELS[m.cause] ?? m.cause)} | ${escapeMarkdown(provenanceText(m.provenance))} |`);
   }
+  out.push(...goldValidationMarkdown(data));
   out.push('');
   return out.join('\n');
+}
+
+const fmt3 = (x: number | null) => (x === null ? 'n/a' : x.toFixed(2));
+
+/** The heuristics against the human-coded gold set (when this store holds coded runs). */
+function goldValidationMarkdown(data: FailureModesFile): string[] {
+  const g = data.gold_validation;
+  if (!g) return [];
+  const out = [
+    '',
+    `## Heuristics vs the human-coded gold set (${g.matched_runs} coded runs)`,
+    '',
+    `Gold: ${escapeMarkdown(g.gold)}. Reference = the human code; a heuristic is compared on the coded runs it ran on (skipped: no patches or messages).`,
+    '',
+    '| Heuristic | Gold positive | Runs | tp / fp / fn / tn | Precision | Recall | Kappa |',
+    '|---|---|---:|---|---:|---:|---:|',
+  ];
+  for (const h of g.heuristics) {
+    out.push(`| ${escapeMarkdown(h.heuristic)} | ${escapeMarkdown(h.gold)} | ${h.compared}${h.skipped ? ` (+${h.skipped} skipped)` : ''} | ${h.tp} / ${h.fp} / ${h.fn} / ${h.tn} | ${fmt3(h.precision)} | ${fmt3(h.recall)} | ${fmt3(h.kappa)} |`);
+  }
+  return out;
 }
 
 // ---- LaTeX -------------------------------------------------------------------------------------------

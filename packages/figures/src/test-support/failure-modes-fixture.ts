@@ -153,6 +153,7 @@ export function failureModesFixture(opts: { synthetic?: boolean; judge?: Fixture
     fig6,
     table1,
     table2,
+    gold_validation: null,
     runs: [],
   };
 }

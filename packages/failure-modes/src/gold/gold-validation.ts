@@ -1,0 +1,51 @@
+import type { FailureModesFile, RunFailureModes, RunRecord } from '@cooperbench-repro/contracts';
+import { PUBLIC_LOCAL_PATHS } from '@cooperbench-repro/public-data';
+import { goldKeyOfRecord, type GoldConversation } from './gold-set.js';
+import { heuristicsVsGold } from './heuristic-agreement.js';
+
+export const GOLD_DESCRIPTION =
+  'packages/failure-modes/gold: every real public conversation coded by a person (coder A), 40 coded twice and adjudicated';
+
+/**
+ * The runs of this store that the gold set codes: an imported Command A record by its results.json
+ * index, a claude_code record by its pair directory under the public racso1999 logs. The message count
+ * must agree too, so a record that only shares a name with a coded conversation is never matched.
+ */
+export function matchGold(records: readonly RunRecord[], gold: ReadonlyMap<string, GoldConversation>): Map<string, GoldConversation> {
+  const out = new Map<string, GoldConversation>();
+  for (const record of records) {
+    const key = goldKeyOfRecord(record, PUBLIC_LOCAL_PATHS.racsoLogs);
+    const coded = key === null ? undefined : gold.get(key);
+    if (coded && coded.messages === record.messages.length) out.set(record.record_id, coded);
+  }
+  return out;
+}
+
+/** Each heuristic's precision, recall and kappa against the gold set, over the matched runs; null when none match. */
+export function goldValidation(records: readonly RunRecord[], runs: readonly RunFailureModes[], gold: ReadonlyMap<string, GoldConversation> | null): FailureModesFile['gold_validation'] {
+  if (!gold) return null;
+  const matched = matchGold(records, gold);
+  const coded = runs.flatMap((r) => {
+    const g = matched.get(r.record_id);
+    return g ? [{ gold: g, heuristics: r.heuristics }] : [];
+  });
+  if (coded.length === 0) return null;
+  const round = (x: number | null) => (x === null ? null : Math.round(x * 1e6) / 1e6);
+  return {
+    gold: GOLD_DESCRIPTION,
+    matched_runs: coded.length,
+    heuristics: heuristicsVsGold(coded).map((h) => ({
+      heuristic: h.heuristic,
+      gold: h.gold,
+      compared: h.compared,
+      skipped: h.skipped,
+      tp: h.tp,
+      fp: h.fp,
+      fn: h.fn,
+      tn: h.tn,
+      precision: round(h.precision),
+      recall: round(h.recall),
+      kappa: round(h.kappa),
+    })),
+  };
+}
