@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { checkQuotes } from './quote-check.js';
 import { codedFiles, loadCodes } from './gold-files.js';
 import { interCoderAgreement } from './inter-coder.js';
+import { agreementMarkdown } from './agreement-report.js';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { GOLD_DIR } from './gold-files.js';
 
 describe('the human-coded gold set', () => {
   it('has both sources coded in full by coder A and a 40-conversation second coding by B', () => {
@@ -30,5 +34,12 @@ describe('the human-coded gold set', () => {
       expect(f.overall.agreement.rate).toBeGreaterThanOrEqual(0);
       expect(f.overall.agreement.rate).toBeLessThanOrEqual(1);
     }
+  });
+
+  it('gold/AGREEMENT.md is the agreement the coded files give (UPDATE_AGREEMENT=1 rewrites it)', () => {
+    const file = join(GOLD_DIR, 'AGREEMENT.md');
+    const text = agreementMarkdown(interCoderAgreement());
+    if (process.env.UPDATE_AGREEMENT === '1') writeFileSync(file, text);
+    expect(existsSync(file) ? readFileSync(file, 'utf8') : '(missing)').toBe(text);
   });
 });
