@@ -1,8 +1,6 @@
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { planRuns, type TreeSpec } from '../synthetic-logs/write-tree.js';
-import { synthesizePairs, type PairSpec } from '../synthetic-logs/pairs.js';
-import { writeRun, type RunSpec, type WriteOptions } from '../synthetic-logs/write-run.js';
+import { planRuns, synthesizePairs, writeRun, type PairSpec, type RunSpec, type TreeSpec, type WriteOptions } from '@cooperbench-repro/test-doubles';
 
 /**
  * The benchmark's synthetic log tree: generated once and reused while its parameters are unchanged.

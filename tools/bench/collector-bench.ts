@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { isEra } from '../synthetic-logs/era.js';
+import { isEra } from '@cooperbench-repro/test-doubles';
 import { BenchTree, listCollectedFiles } from './bench-tree.js';
 import { flipRunEvals } from './flip-evals.js';
 import { referenceRead, warmPageCache } from './reference-read.js';

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pythonJson } from '../synthetic-logs/json-text.js';
+import { pythonJson } from '@cooperbench-repro/test-doubles';
 
 /**
  * Simulates a re-evaluation of one run: every eval.json in it is rewritten with the pair's outcome

@@ -3,7 +3,7 @@
  * With an instant stand-in, schedules `pairs` x `models` x 5 arm/seed combinations (solo seeds 0-2,
  * coop with and without messaging), and reports wall time and the runner's own time per invocation:
  * (wall - sum of the children's own durations) / invocations, at 1/5, 2/5 and all of the models to
- * show how it grows. Run: node tools/dist/bench/runner-bench.js [--pairs 652] [--models 5] [--dir /tmp/cb-runner-bench]
+ * show how it grows. Run: node tools/bench/dist/runner-bench.js [--pairs 652] [--models 5] [--dir /tmp/cb-runner-bench]
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -11,13 +11,13 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { RUN_MANIFEST_FILE } from '@cooperbench-repro/contracts';
 import { parseExperiment, runExperiment, buildPlan } from '@cooperbench-repro/runner';
-import { synthesizePairs, toSubsetFile } from '../synthetic-logs/index.js';
+import { synthesizePairs, toSubsetFile } from '@cooperbench-repro/test-doubles';
 
 const { values } = parseArgs({ options: { pairs: { type: 'string', default: '652' }, models: { type: 'string', default: '5' }, dir: { type: 'string', default: '/tmp/cb-runner-bench' } } });
 const pairs = Number(values.pairs);
 const modelCount = Number(values.models);
 const root = resolve(values.dir);
-const instant = fileURLToPath(new URL('../../bench/instant-cooperbench.mjs', import.meta.url));
+const instant = fileURLToPath(new URL('../instant-cooperbench.mjs', import.meta.url));
 const silent = { begin() {}, update() {}, end() {}, line() {}, close() {} };
 
 rmSync(root, { recursive: true, force: true });

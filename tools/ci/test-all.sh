@@ -5,7 +5,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false
-rm -f packages/*/.vitest/results.json tools/.vitest/results.json
+rm -f packages/*/.vitest/results.json tools/*/.vitest/results.json
 if ! npx nx run public-data:ensure --output-style=stream-without-prefixes; then
   echo "The tests read the public real data; see the message above (npm run fetch-data, COOPERBENCH_MIRROR, COOPERBENCH_PUBLIC_DATA)."
   echo "tests: 0 passed, 1 failed"

@@ -1,14 +1,17 @@
 #!/usr/bin/env node
-// Sums every project's vitest JSON report (packages/*/.vitest/results.json, tools/.vitest/results.json)
-// into the one closing line CI reads: "tests: N passed, N failed". A test file that crashed while
-// loading counts as one failure (vitest reports it as a failed suite with no failed test), and so does a
-// project whose report is missing (its test target never ran). Exits 1 on failures or no tests.
+// Sums every project's vitest JSON report (<project>/.vitest/results.json, for every project under
+// packages/ and tools/ that has a vitest.config.ts) into the one closing line CI reads:
+// "tests: N passed, N failed". A test file that crashed while loading counts as one failure (vitest
+// reports it as a failed suite with no failed test), and so does a project whose report is missing
+// (its test target never ran). Exits 1 on failures or no tests.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const projects = [...readdirSync('packages').map((p) => join('packages', p)), 'tools'].filter((dir) =>
-  existsSync(join(dir, 'vitest.config.ts')),
-);
+/** Every project folder (packages/*, tools/*) with a vitest config: each must have left a report. */
+const projects = ['packages', 'tools']
+  .flatMap((root) => readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join(root, d.name)))
+  .filter((dir) => existsSync(join(dir, 'vitest.config.ts')))
+  .sort();
 
 let passed = 0;
 let failed = 0;

@@ -30,7 +30,7 @@ export const RunManifestSchema = z.object({
   /** Exact argv of the upstream invocation, executable first. */
   argv: z.array(z.string()),
   started_at: z.string(),
-  /** true when the logs come from the stand-in CLI (tools/cooperbench-standin), not from real agents. */
+  /** true when the logs come from the stand-in CLI (tools/test-doubles/cooperbench-standin), not from real agents. */
   synthetic: z.boolean(),
   attempts: z.array(InvocationAttemptSchema).default([]),
 });

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readRunnerReport } from '@cooperbench-repro/contracts';
 import { runCli, workdir, writeExperiment } from './test-support/standin.js';
 
 const noQuirks = { STANDIN_ERROR_RATE: '0', STANDIN_MISSING_EVAL_RATE: '0' };
@@ -72,6 +73,8 @@ describe('runner CLI', () => {
     const report = join(dir, 'data/runner/t.json');
     expect(r.stdout).toContain(`report ${report}`);
     expect(JSON.parse(readFileSync(report, 'utf8'))).toMatchObject({ experiment: 't', budget_reached: false });
+    // What the runner writes is what the contracts schema reads back (it validates before writing).
+    expect(await readRunnerReport(report)).toEqual(JSON.parse(readFileSync(report, 'utf8')));
     // Not next to the log dir, where it used to go.
     expect(existsSync(join(dir, 'runner/t.json'))).toBe(false);
     const other = await runCli(['run', '--experiment', file, '--quiet', '--report-dir', 'out/reports'], { cwd: dir });

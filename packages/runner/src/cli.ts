@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DataFileError, writeJsonAtomic } from '@cooperbench-repro/contracts';
+import { DataFileError, writeRunnerReport } from '@cooperbench-repro/contracts';
 import { checkExecutable, ExecutableError } from './executable.js';
 import { cooperbenchCommand, loadExperiment } from './experiment.js';
 import { ArmMismatchError } from './manifest.js';
@@ -140,7 +140,7 @@ async function runOrEval(file: string, mode: 'run' | 'eval', quiet: boolean, rep
   process.on('SIGTERM', onSignal);
   const report = await runExperiment(e, { cwd: process.cwd(), progress: createRunnerProgress(process.stderr, quiet), signal: controller.signal, mode });
   mkdirSync(dirname(out), { recursive: true });
-  await writeJsonAtomic(out, report);
+  await writeRunnerReport(out, report);
   const states = new Map<string, number>();
   for (const inv of report.invocations) states.set(inv.state, (states.get(inv.state) ?? 0) + 1);
   process.stdout.write(`${mode}: ${[...states].map(([s, n]) => `${n} ${s}`).join(', ')}; total cost $${report.total_cost_usd.toFixed(2)}${report.budget_reached ? ` (budget $${report.budget_usd} reached)` : ''}\n`);

@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import pLimit from 'p-limit';
-import { writeJsonAtomic } from '@cooperbench-repro/contracts';
+import { writeJsonAtomic, type InvocationState, type RunnerInvocationReport, type RunnerReport } from '@cooperbench-repro/contracts';
 import { killActiveGroupsNow, LOCK_FILE, reclaimRunDir, runChild, type ChildOutcome } from './child-process.js';
 import { checkExecutable } from './executable.js';
 import { cooperbenchCommand, type Experiment } from './experiment.js';
@@ -12,42 +12,13 @@ import { buildPlan, evalArgv, runDir, type Invocation, type Plan } from './plan.
 import type { RunnerProgress } from './progress.js';
 import { probeUpstream } from './upstream-probe.js';
 
-export type InvocationState = 'complete' | 'already-complete' | 'incomplete' | 'budget-skipped' | 'cancelled';
+/** The report's shape is the contracts schema (`RunnerReportSchema`), which the CLI validates before writing it. */
+export type { InvocationState };
 
-export interface InvocationReport {
-  run: string;
-  model: string;
-  arm: string;
-  seed: number;
-  state: InvocationState;
-  attempts: number;
-  infra_failures: string[];
-  expected_pairs: number;
-  pairs_with_result: number;
-  pairs_with_eval: number;
-  pending: number;
-  agent_error: number;
-  needs_eval: number;
-  unreadable: number;
-  /** Spend of this run: every pair execution seen, including ones a re-run overwrote and those of retried or killed attempts. */
-  cost_usd: number;
-  /** Cost in the result.json files there now (what the collector will see). */
-  current_results_cost_usd: number;
-}
+/** What the runner writes for each invocation: always with `current_results_cost_usd` (optional in the schema only for older reports). */
+export type InvocationReport = RunnerInvocationReport & { current_results_cost_usd: number };
 
-export interface RunReport {
-  experiment: string;
-  upstream_version: string | null;
-  synthetic: boolean;
-  expected_pairs_per_invocation: number;
-  budget_usd: number | null;
-  /** The spend (total_cost_usd) reached or passed budget_usd: no new invocation or retry was started after that. */
-  budget_reached: boolean;
-  invocations: InvocationReport[];
-  cost_by_model_arm: { model: string; arm: string; cost_usd: number }[];
-  /** Spend over every attempt of every invocation (see InvocationReport.cost_usd). */
-  total_cost_usd: number;
-}
+export type RunReport = Omit<RunnerReport, 'invocations'> & { invocations: InvocationReport[] };
 
 export interface RunOptions {
   cwd: string;

@@ -7,8 +7,8 @@ import type { RunnerProgress } from '../progress.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 export const WORKSPACE = resolve(HERE, '../../../..');
-/** The compiled stand-in CLI (tools/cooperbench-standin), run with this Node. */
-export const STANDIN = join(WORKSPACE, 'tools/dist/cooperbench-standin/cli.js');
+/** The compiled stand-in CLI (tools/test-doubles/cooperbench-standin), run with this Node. */
+export const STANDIN = join(WORKSPACE, 'tools/test-doubles/dist/cooperbench-standin/cli.js');
 export const RUNNER_CLI = join(WORKSPACE, 'packages/runner/dist/cli.js');
 
 export const PAIRS: [string, number, [number, number]][] = [
