@@ -52,7 +52,7 @@ export const CommunicationFileSchema = z.object({
       paper: z.record(z.string(), z.number()).nullable(),
     }),
   ),
-  /** Conflict rate with and without a Plan in the first turn (paper: 29.4% vs 51.5%). */
+  /** Conflict rate with and without a Plan in the first turn (paper: metric conflict_rate_*first_turn_plan of the reference CSV). */
   first_turn_plan: z.object({ with_plan: IntervalSchema, without_plan: IntervalSchema, test: TestResultSchema }),
   /** Plan:Question ratio in conflict-free vs conflict transcripts (paper: 2.04 vs 1.31). */
   plan_question_ratio: z.object({ no_conflict: z.number().nullable(), conflict: z.number().nullable(), paper: z.object({ no_conflict: z.number(), conflict: z.number() }) }),

@@ -18,3 +18,4 @@ export * from './stage-args.js';
 export * from './model-name.js';
 export * from './runner-report.js';
 export * from './comparison.js';
+export * from './trapezoid.js';

@@ -3,7 +3,7 @@ import { from, op } from 'arquero';
 import type { Curve, DifficultyFile, DifficultyOptions, Interval, RunRecord } from '@cooperbench-repro/contracts';
 import { bucketEdges } from './buckets.js';
 import { pairDifficulties, pairKey } from './pair-difficulty.js';
-import { trapezoidAuc } from './trapezoid.js';
+import { trapezoidAuc } from '@cooperbench-repro/contracts';
 
 export const POOLED = 'pooled';
 

@@ -2,7 +2,7 @@ import { wilsonInterval } from '@cooperbench-repro/contracts';
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { bucketEdges, bucketOf } from './buckets.js';
-import { trapezoidAuc } from './trapezoid.js';
+import { trapezoidAuc } from '@cooperbench-repro/contracts';
 import { PAPER, readCsv } from './test-support/records.js';
 
 /**

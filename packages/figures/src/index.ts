@@ -34,7 +34,6 @@ export {
   PAPER_TABLE2_TRACES,
   paperFig4WebsiteCurve,
   paperCurveAuc,
-  trapezoid,
   paperTable6Llm,
   paperFig5cShare,
   paperFirstTurnPlanConflictPct,

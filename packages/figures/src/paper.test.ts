@@ -11,8 +11,8 @@ import {
   paperTable1,
   paperTable2,
   paperTable6Llm,
-  trapezoid,
 } from './render/paper.js';
+import { trapezoidAuc as trapezoid } from '@cooperbench-repro/contracts';
 import { CAUSE_LABELS, SYMPTOM_LABELS } from './render/labels.js';
 import { paperCsv, websiteCurveCsv } from './test-support/paper-csv.js';
 

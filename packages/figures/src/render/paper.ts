@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import type { Cause, CommErrorGroup, Symptom } from '@cooperbench-repro/contracts';
+import { trapezoidAuc, type Cause, type CommErrorGroup, type Symptom } from '@cooperbench-repro/contracts';
 import { paperNumbers, referencePath } from '@cooperbench-repro/public-data';
 
 /**
@@ -157,22 +157,10 @@ export function paperFig4WebsiteCurve(file: string = referencePath(PAPER_FIG4_CU
   return points;
 }
 
-/** Trapezoid rule over the given points in x order, joining neighbours directly (paper-definitions 4.6). */
-export function trapezoid(points: readonly { x: number; y: number }[]): number | null {
-  const sorted = [...points].sort((a, b) => a.x - b.x);
-  if (sorted.length < 2) return null;
-  let area = 0;
-  for (let i = 1; i < sorted.length; i++) {
-    const a = sorted[i - 1]!;
-    const b = sorted[i]!;
-    area += ((b.x - a.x) * (a.y + b.y)) / 2;
-  }
-  return area;
-}
 
 /** AUC of the website curve (populated midpoints only, no extension to 0 and 1) and the retention. */
 export function paperCurveAuc(curve: readonly PaperCurvePoint[] = paperFig4WebsiteCurve()): { solo: number; coop: number; retention: number } {
-  const solo = trapezoid(curve.map((p) => ({ x: p.midpoint, y: p.solo })))!;
-  const coop = trapezoid(curve.map((p) => ({ x: p.midpoint, y: p.coop })))!;
+  const solo = trapezoidAuc(curve.map((p) => ({ x: p.midpoint, y: p.solo })))!;
+  const coop = trapezoidAuc(curve.map((p) => ({ x: p.midpoint, y: p.coop })))!;
   return { solo, coop, retention: coop / solo };
 }
