@@ -90,6 +90,11 @@ async function main(): Promise<void> {
     process.stderr.write(`error: --mode: expected one of ${MODES.join(', ')}, got ${JSON.stringify(values.mode)}\n`);
     process.exit(2);
   }
+  // A paying mode without a key would only record failed calls over the existing output: stop first.
+  if ((mode === 'read-write' || mode === 'refresh') && !values['dry-run'] && !process.env.CO_API_KEY) {
+    process.stderr.write(`error: --mode ${mode} calls Cohere and needs the API key in CO_API_KEY, which is not set; nothing was called or written (${values.out} is unchanged)\n`);
+    process.exit(2);
+  }
   const config = readJsonFileSync(values.config, FailureModesConfigSchema);
   const records = await readJsonlFile(values.store, RunRecordSchema);
   // The log root travels in the collector's report, so an external or public log tree is found again.
