@@ -38,7 +38,7 @@ describe('fig4', () => {
     expect(texts).toContain(`Solo: AUC ${pooledAuc('solo').toFixed(2)}`);
     expect(texts).toContain(`Coop (with messaging): AUC ${pooledAuc('coop-msg').toFixed(2)}, retention ${pooledRetention.toFixed(2)}`);
     // left panel: models (strongest solo first), pooled group, arm legend, bar value labels
-    for (const t of ['model-a', 'model-b', 'All models (pooled)', 'Solo', 'Coop (with messaging)', '0.47', '0.42']) expect(texts).toContain(t);
+    for (const t of ['model-a', 'model-b', 'All models (pooled)', 'Solo', 'Coop (with messaging)', '0.47 (14/30)', '0.42 (10/24)']) expect(texts).toContain(t);
     expect(texts.indexOf('model-a')).toBeLessThan(texts.indexOf('model-b'));
   });
 

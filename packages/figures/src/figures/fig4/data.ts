@@ -68,10 +68,11 @@ function perModel(data: DifficultyFile, add: AddRow) {
   const models = [...new Set(overall.map((o) => o.model))]
     .filter((m) => m !== POOLED_MODEL)
     .sort((a, b) => soloRate(b) - soloRate(a) || (a < b ? -1 : a > b ? 1 : 0));
-  if (overall.some((o) => o.model === POOLED_MODEL)) models.push(POOLED_MODEL);
+  // With one model the pooled bars would repeat it.
+  if (models.length > 1 && overall.some((o) => o.model === POOLED_MODEL)) models.push(POOLED_MODEL);
   const barRows = overall
     .filter((o) => models.includes(o.model))
-    .map((o) => ({ model: modelLabel(o.model), arm: armLabel(o.arm), rate: o.rate, ci_low: o.ci_low, ci_high: o.ci_high, n: o.total, k: o.successes }));
+    .map((o) => ({ model: modelLabel(o.model), arm: armLabel(o.arm), rate: o.rate, ci_low: o.ci_low, ci_high: o.ci_high, n: o.total, k: o.successes, value_label: `${o.rate!.toFixed(2)} (${o.successes}/${o.total})` }));
   for (const m of models) {
     for (const a of arms) {
       const o = overall.find((x) => x.model === m && x.arm === a);

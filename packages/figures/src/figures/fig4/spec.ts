@@ -10,6 +10,8 @@ import type { Fig4Data } from './data.js';
 export const FIG4_TITLE = 'Figure 4. Solo vs. cooperating agents: the coordination gap';
 
 const yRate = { type: 'quantitative' as const, scale: { domain: [0, 1] }, title: AXIS_TITLES.success, axis: { format: '.1f' } };
+/** The bars' axis leaves room above 1.0 for the upward k/n labels (ticks stop at 1). */
+const yRateBars = { ...yRate, scale: { domain: [0, 1.25] }, axis: { format: '.1f', values: [0, 0.2, 0.4, 0.6, 0.8, 1] } };
 const xDifficulty = {
   field: 'midpoint',
   type: 'quantitative' as const,
@@ -40,14 +42,15 @@ function perModelPanel(d: Fig4Data) {
       {
         mark: { type: 'bar' as const },
         encoding: {
-          y: { field: 'rate', ...yRate },
+          y: { field: 'rate', ...yRateBars },
           tooltip: tooltip(['model', 'nominal'], ['arm', 'nominal'], ['rate', 'quantitative', undefined, '.3f'], ['k', 'quantitative', 'successes'], ['n', 'quantitative', 'tasks']),
         },
       },
       { channel: 'y', field: { type: 'quantitative' }, tickSize: 8, nullable: false, inheritsColor: true },
       {
-        mark: { type: 'text' as const, dy: -7, fontSize: 9.5, color: '#222222', baseline: 'bottom' as const },
-        encoding: { y: { field: 'ci_high', type: 'quantitative' as const }, text: { field: 'rate', type: 'quantitative' as const, format: '.2f' } },
+        // Rate and k/n, written upwards from the whisker's top so neighbouring bars' labels never overlap.
+        mark: { type: 'text' as const, angle: 270, align: 'left' as const, baseline: 'middle' as const, dx: 4, fontSize: 8.5, color: '#222222' },
+        encoding: { y: { field: 'ci_high', type: 'quantitative' as const }, text: { field: 'value_label', type: 'nominal' as const } },
       },
     ),
   };

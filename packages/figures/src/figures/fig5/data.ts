@@ -97,7 +97,7 @@ function barRow(row: string, series: string, pos: 'with' | 'without', iv: Interv
   if (iv.total === 0 || iv.rate === null) return null;
   const rate = pct(iv.rate)!;
   const hi = pct(iv.ci_high);
-  return { row, series, pos, rate, ci_low: pct(iv.ci_low), ci_high: hi, label_x: Math.max(rate, hi ?? rate), label: `${rate.toFixed(1)}%`, n: iv.total, k: iv.successes };
+  return { row, series, pos, rate, ci_low: pct(iv.ci_low), ci_high: hi, label_x: Math.max(rate, hi ?? rate), label: `${rate.toFixed(1)}% (${iv.successes}/${iv.total})`, n: iv.total, k: iv.successes };
 }
 
 function paperBarRow(row: string, series: string, pos: 'with' | 'without', value: number): BarRow {
