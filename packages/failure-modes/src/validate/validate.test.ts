@@ -41,6 +41,7 @@ function resultsFile(runs: RunFailureModes[]): FailureModesFile {
     inputs: { records: runs.length, synthetic_records: 0, coop_records: runs.length, conversations: runs.length, failed_coop_runs: runs.length },
     judge: { status: 'complete', note: '', mode: 'replay-only', model: 'command-a-03-2025', rubric_versions: {}, calls: 0, cache_hits: 0, input_tokens: 0, output_tokens: 0, rejected: {}, not_judged: {} },
     ...aggregateFailureModes(runs, []),
+    gold_validation: null,
     runs,
   });
 }
