@@ -19,3 +19,4 @@ export * from './model-name.js';
 export * from './runner-report.js';
 export * from './comparison.js';
 export * from './trapezoid.js';
+export * from './run-record-fixture.js';
