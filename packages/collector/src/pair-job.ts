@@ -27,7 +27,7 @@ export function runPairJob(job: PairJob, ctx: RunContext): PairJobResult {
     // The directory cannot be listed (permissions, vanished): this pair is rejected, the collection goes on.
     const e = err as NodeJS.ErrnoException;
     const problem = { severity: 'error' as const, code: 'unreadable-pair-dir', file: job.ref.relDir, field: null, expected: 'a readable pair directory', message: `${e.code ?? ''} ${e.message}`.trim(), run: job.ref.run, pair: job.ref.relDir, rejected_pairs: 1 };
-    return { reused: false, entry: { stat: `unreadable:${Date.now()}`, sha256: null, record_id: null, brief: null, warnings: [], problems: [problem] }, line: null };
+    return { reused: false, entry: { stat: 'unreadable', sha256: null, record_id: null, brief: null, warnings: [], problems: [problem] }, line: null };
   }
   const { stat, names } = fingerprint;
   if (job.reusableStat === stat) return { reused: true };
