@@ -1,8 +1,6 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { collect, importLegacyFile } from '@cooperbench-repro/collector';
+import { collectRecords, importLegacyFile } from '@cooperbench-repro/collector';
 import type { RunRecord } from '@cooperbench-repro/contracts';
 import { PUBLIC_LOCAL_PATHS, publicPath } from '@cooperbench-repro/public-data';
 
@@ -21,21 +19,6 @@ export function commandARecords(): RunRecord[] {
 let racso: Promise<RunRecord[]> | null = null;
 /** The real claude_code runs (flash and nano), collected by the collector into a temp store once per test file. */
 export function racsoRecords(): Promise<RunRecord[]> {
-  racso ??= (async () => {
-    const out = mkdtempSync(join(tmpdir(), 'cb-cmp-'));
-    await collect({
-      logRoot: REAL_LOGS,
-      mappingFile: REAL_MAPPING,
-      importedDir: null,
-      storeFile: join(out, 'results.jsonl'),
-      reportFile: join(out, 'collect-report.json'),
-      indexFile: join(out, 'collect-index.json'),
-      progress: { start() {}, tick() {}, stop() {} },
-    });
-    return readFileSync(join(out, 'results.jsonl'), 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((l) => JSON.parse(l) as RunRecord);
-  })();
+  racso ??= collectRecords({ logRoot: REAL_LOGS, mappingFile: REAL_MAPPING });
   return racso;
 }
