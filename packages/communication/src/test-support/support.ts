@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -126,4 +127,13 @@ export function formatConfusion(e: LabelledEvaluation): string {
   rows.push('', ...SPEECH_ACTS.map((a) => `${pad(a)} precision ${e.perClass[a].precision?.toFixed(3) ?? 'n/a'} recall ${e.perClass[a].recall?.toFixed(3) ?? 'n/a'} (support ${e.perClass[a].support})`));
   rows.push(`accuracy ${e.accuracy.toFixed(3)} on ${e.items} items`);
   return rows.join('\n');
+}
+
+/** Per-act precision and recall at or above their floors (soft: every miss is reported). */
+export function expectFloors(e: LabelledEvaluation, floors: Record<string, { precision: number; recall: number }>): void {
+  for (const [act, floor] of Object.entries(floors)) {
+    const got = e.perClass[act as keyof typeof e.perClass];
+    expect.soft(got.precision ?? 0, `${act} precision`).toBeGreaterThanOrEqual(floor.precision);
+    expect.soft(got.recall ?? 0, `${act} recall`).toBeGreaterThanOrEqual(floor.recall);
+  }
 }
