@@ -20,3 +20,4 @@ export * from './runner-report.js';
 export * from './comparison.js';
 export * from './trapezoid.js';
 export * from './run-record-fixture.js';
+export * from './analysis-policy.js';
