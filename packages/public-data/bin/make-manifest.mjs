@@ -8,9 +8,22 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
-const { values } = parseArgs({ options: { from: { type: 'string' }, out: { type: 'string', default: 'data/public/manifest.json' } } });
+const USAGE = `usage: make-manifest.mjs --from DIR [--out data/public/manifest.json]
+Exit codes: 0 written, 1 a file's bytes differ from its MANIFEST.tsv entry or cannot be read, 2 bad usage.
+`;
+let values;
+try {
+  ({ values } = parseArgs({ options: { from: { type: 'string' }, out: { type: 'string', default: 'data/public/manifest.json' }, help: { type: 'boolean', short: 'h' } } }));
+} catch (err) {
+  process.stderr.write(`error: ${err.message}\n${USAGE}`);
+  process.exit(2);
+}
+if (values.help) {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
 if (!values.from) {
-  process.stderr.write('usage: make-manifest.mjs --from DIR [--out FILE]\n');
+  process.stderr.write(USAGE);
   process.exit(2);
 }
 const RACSO = {
@@ -27,15 +40,25 @@ const SINGLE_FILES = [
   },
 ];
 
+/** A file the manifest needs and cannot read: one line naming it, exit 1 (no stack trace). */
+function readOrExit(file, encoding) {
+  try {
+    return readFileSync(file, encoding);
+  } catch (err) {
+    process.stderr.write(`error: ${file}: expected a readable file (${err.code ?? err.message})\n`);
+    process.exit(1);
+  }
+}
+
 const gitBlobId = (bytes) => createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 const entry = (file, bytes) => ({ ...file, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length });
 
 const files = [];
-for (const file of SINGLE_FILES) files.push(entry(file, readFileSync(join(values.from, file.local_path))));
-const tsv = readFileSync(join(values.from, RACSO.prefix, 'MANIFEST.tsv'), 'utf8').trim().split('\n');
+for (const file of SINGLE_FILES) files.push(entry(file, readOrExit(join(values.from, file.local_path))));
+const tsv = readOrExit(join(values.from, RACSO.prefix, 'MANIFEST.tsv'), 'utf8').trim().split('\n');
 for (const line of tsv) {
   const [path, blob, size] = line.split('\t');
-  const bytes = readFileSync(join(values.from, RACSO.prefix, path));
+  const bytes = readOrExit(join(values.from, RACSO.prefix, path));
   if (gitBlobId(bytes) !== blob || bytes.length !== Number(size)) {
     process.stderr.write(`${RACSO.prefix}/${path}: bytes differ from git blob ${blob} (${size} bytes) named in MANIFEST.tsv\n`);
     process.exit(1);

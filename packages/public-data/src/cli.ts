@@ -50,6 +50,7 @@ function parse(argv: string[]) {
       timeout: { type: 'string', default: '60' },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
+      debug: { type: 'boolean', default: false },
     },
   });
   const count = (name: string, text: string, min: number): number => {

@@ -136,3 +136,17 @@ export async function closeOpenAttempts(runDir: string, how: string, signal: str
   if (closed) await writeJsonAtomic(manifestPath(runDir), { ...manifest, attempts });
   return closed;
 }
+
+/**
+ * Every attempt the run's manifest records, over all runner executions: the report counts these, like
+ * its spend, so re-running a finished experiment (make-demo, a resume) never wipes the history.
+ */
+export function attemptHistory(runDir: string): { attempts: number; infraFailures: string[] } {
+  const attempts = readManifest(runDir)?.attempts ?? [];
+  const infraFailures = attempts.flatMap((a, i) => {
+    if (!a.infra_error) return [];
+    const [, kind = 'run', reason = a.reason ?? 'infrastructure failure'] = /^(run|eval): (.*)$/s.exec(a.reason ?? '') ?? [];
+    return [`attempt ${i + 1} (${kind}): ${reason}`];
+  });
+  return { attempts: attempts.length, infraFailures };
+}

@@ -5,7 +5,7 @@ import { writeJsonAtomic, type InvocationState, type RunnerInvocationReport, typ
 import { killActiveGroupsNow, LOCK_FILE, reclaimRunDir, runChild, type ChildOutcome } from './child-process.js';
 import { checkExecutable } from './executable.js';
 import { cooperbenchCommand, type Experiment } from './experiment.js';
-import { beginAttempt, closeOpenAttempts, ensureManifest, finishAttempt, finishAttemptSync } from './manifest.js';
+import { attemptHistory, beginAttempt, closeOpenAttempts, ensureManifest, finishAttempt, finishAttemptSync } from './manifest.js';
 import { runStatus, setAsideStaleEvals, type RunStatus } from './pair-status.js';
 import { ledgerTotal, loadLedger, noteExecutions, saveLedger, type SpendLedger } from './spend-ledger.js';
 import { buildPlan, evalArgv, runDir, type Invocation, type Plan } from './plan.js';
@@ -55,14 +55,37 @@ export function nextStep(st: RunStatus, mode: 'run' | 'eval', autoEval: boolean)
   return null;
 }
 
-function summarize(inv: Invocation, state: InvocationState, attempts: number, failures: string[], st: RunStatus, ledger: SpendLedger): InvocationReport {
+/**
+ * The report of one invocation. Attempts and infrastructure failures are the run's whole history (its
+ * manifest), like cost_usd; `notes` are this execution's lines that are not attempts (a retry the budget stopped).
+ */
+function summarize(e: Experiment, inv: Invocation, state: InvocationState, notes: string[], st: RunStatus, ledger: SpendLedger): InvocationReport {
+  const history = attemptHistory(runDir(e, inv));
   return {
-    run: inv.runName, model: inv.model, arm: inv.arm, seed: inv.seed, state, attempts, infra_failures: failures,
+    run: inv.runName, model: inv.model, arm: inv.arm, seed: inv.seed, state, attempts: history.attempts, infra_failures: [...history.infraFailures, ...notes],
     expected_pairs: st.pairs.length, pairs_with_result: st.withResult, pairs_with_eval: st.withEval,
     pending: st.counts.pending, agent_error: st.counts['agent-error'], needs_eval: st.counts['needs-eval'], unreadable: st.counts.unreadable,
     cost_usd: noteExecutions(ledger, st),
     current_results_cost_usd: st.cost,
   };
+}
+
+/**
+ * Before the first attempt of this execution: stops an orphaned invocation of a runner that died
+ * (lock file), checks or writes the manifest, and records the attempts that runner left open as killed.
+ */
+async function takeOverRunDir(dir: string, e: Experiment, inv: Invocation, probe: { version: string | null; synthetic: boolean }, progress: RunnerProgress): Promise<void> {
+  const reclaimed = await reclaimRunDir(dir, progress.line);
+  await ensureManifest(dir, e, inv, probe.version, probe.synthetic);
+  const runner = reclaimed?.runnerPid ? `the runner (pid ${reclaimed.runnerPid})` : 'the runner';
+  const closed = await closeOpenAttempts(
+    dir,
+    reclaimed?.stoppedWith
+      ? `${runner} died during this attempt; the next runner stopped the orphaned process group ${reclaimed.pid} with ${reclaimed.stoppedWith}`
+      : `${runner} died during this attempt (its end was never recorded)`,
+    reclaimed?.stoppedWith ?? null,
+  );
+  if (closed) progress.line(`${inv.runName}: recorded ${closed} attempt(s) of an earlier runner that died as killed`);
 }
 
 /** Attempts running now, by run directory: closed in the manifest if the runner has to exit at once. */
@@ -119,26 +142,15 @@ export async function runExperiment(e: Experiment, opts: RunOptions): Promise<Ru
     const dir = runDir(e, inv);
     const ledger = ledgers.get(inv.runName)!;
     let status = runStatus(e, inv, plan.pairs);
-    if (signal.aborted) return summarize(inv, 'cancelled', 0, [], status, ledger);
-    if (nextStep(status, opts.mode, e.eval.auto) === null) return summarize(inv, 'already-complete', 0, [], status, ledger);
+    if (signal.aborted) return summarize(e, inv, 'cancelled', [], status, ledger);
+    if (nextStep(status, opts.mode, e.eval.auto) === null) return summarize(e, inv, 'already-complete', [], status, ledger);
     if (opts.mode === 'run' && overBudget()) {
       announceBudget();
-      return summarize(inv, 'budget-skipped', 0, [], status, ledger);
+      return summarize(e, inv, 'budget-skipped', [], status, ledger);
     }
-    const reclaimed = await reclaimRunDir(dir, progress.line);
-    await ensureManifest(dir, e, inv, probe.version, probe.synthetic);
-    const runner = reclaimed?.runnerPid ? `the runner (pid ${reclaimed.runnerPid})` : 'the runner';
-    const closed = await closeOpenAttempts(
-      dir,
-      reclaimed?.stoppedWith
-        ? `${runner} died during this attempt; the next runner stopped the orphaned process group ${reclaimed.pid} with ${reclaimed.stoppedWith}`
-        : `${runner} died during this attempt (its end was never recorded)`,
-      reclaimed?.stoppedWith ?? null,
-    );
-    if (closed) progress.line(`${inv.runName}: recorded ${closed} attempt(s) of an earlier runner that died as killed`);
+    await takeOverRunDir(dir, e, inv, probe, progress);
     progress.begin(inv.runName, plan.pairs.length);
-    const failures: string[] = [];
-    let attempts = 0;
+    const notes: string[] = [];
     for (let attempt = 1; attempt <= e.retries.max + 1; attempt++) {
       status = runStatus(e, inv, plan.pairs);
       noteExecutions(ledger, status);
@@ -146,7 +158,7 @@ export async function runExperiment(e: Experiment, opts: RunOptions): Promise<Ru
       if (kind === null) break;
       if (attempt > 1 && opts.mode === 'run' && overBudget()) {
         announceBudget();
-        failures.push(`no attempt ${attempt}: budget of $${e.budget_usd} reached`);
+        notes.push(`no attempt ${attempt}: budget of $${e.budget_usd} reached`);
         break;
       }
       const setAside = setAsideStaleEvals(status);
@@ -171,7 +183,6 @@ export async function runExperiment(e: Experiment, opts: RunOptions): Promise<Ru
         clearInterval(poll);
         openAttempts.delete(dir);
       }
-      attempts++;
       status = runStatus(e, inv, plan.pairs);
       progress.update(inv.runName, status.withResult, noteExecutions(ledger, status));
       await saveLedger(ledger);
@@ -180,19 +191,18 @@ export async function runExperiment(e: Experiment, opts: RunOptions): Promise<Ru
       await finishAttempt(dir, { started_at: started, ended_at: new Date().toISOString(), exit_code: child.exitCode, signal: child.signal, infra_error: reason !== null, reason: reason ? `${kind}: ${reason}` : null });
       if (child.cancelled) {
         progress.end(inv.runName, 'cancelled; re-run the same experiment to resume');
-        return summarize(inv, 'cancelled', attempts, failures, status, ledger);
+        return summarize(e, inv, 'cancelled', notes, status, ledger);
       }
       if (reason === null) break;
-      failures.push(`attempt ${attempt} (${kind}): ${reason}`);
       if (attempt <= e.retries.max) {
         const wait = e.retries.backoff_seconds * 1000 * 2 ** (attempt - 1);
         progress.line(`${inv.runName}: infrastructure failure (${reason}); retry ${attempt}/${e.retries.max} in ${wait / 1000}s`);
         await sleep(wait, signal);
-        if (signal.aborted) return summarize(inv, 'cancelled', attempts, failures, status, ledger);
+        if (signal.aborted) return summarize(e, inv, 'cancelled', notes, status, ledger);
       }
     }
     const complete = nextStep(status, opts.mode, e.eval.auto) === null && status.counts.unreadable === 0;
-    const report = summarize(inv, complete ? 'complete' : 'incomplete', attempts, failures, status, ledger);
+    const report = summarize(e, inv, complete ? 'complete' : 'incomplete', notes, status, ledger);
     progress.end(inv.runName, `${report.state}: ${report.pairs_with_result}/${report.expected_pairs} results, ${report.pairs_with_eval} evals, $${report.cost_usd.toFixed(2)}${report.state === 'incomplete' ? missingText(report) : ''}`);
     return report;
   };

@@ -68,6 +68,10 @@ describe('runner against the stand-in CLI', () => {
     expect(m.attempts.map((a) => a.infra_error)).toEqual([true, false]);
     const pairDir = join(e.log_dir, inv!.run, 'coop', PAIRS[0]![0], String(PAIRS[0]![1]), `f${PAIRS[0]![2][0]}_f${PAIRS[0]![2][1]}`);
     expect(readdirSync(pairDir).filter((n) => n.startsWith('eval.stale-'))).toHaveLength(1);
+    // Re-running the finished experiment (as make-demo does) keeps the history in the report: the
+    // attempts and infrastructure failures come from the manifest, like the spend from the ledger.
+    const again = (await run(e, dir)).invocations[0]!;
+    expect(again).toMatchObject({ state: 'already-complete', attempts: 2, infra_failures: inv!.infra_failures, cost_usd: inv!.cost_usd });
     const ev = JSON.parse(readFileSync(join(pairDir, 'eval.json'), 'utf8'));
     const res = JSON.parse(readFileSync(join(pairDir, 'result.json'), 'utf8'));
     expect(ev.evaluated_at >= res.ended_at).toBe(true);
@@ -151,7 +155,7 @@ describe('runner against the stand-in CLI', () => {
     const env = { ...process.env, ...noQuirks, STANDIN_EXEC_LOG: log, STANDIN_PAIR_DELAY_MS: '400', CI: 'true' };
     const runner = spawn(process.execPath, [RUNNER_CLI, 'run', '--experiment', file, '--quiet'], { cwd: dir, env, stdio: 'ignore' });
     // Wait until some pair has finished, then kill the runner without warning.
-    for (let i = 0; i < 100 && execLog(log).length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 400 && execLog(log).length === 0; i++) await new Promise((r) => setTimeout(r, 100));
     expect(execLog(log).length).toBeGreaterThan(0);
     runner.kill('SIGKILL');
     await new Promise((r) => runner.once('exit', r));
