@@ -1,11 +1,20 @@
 #!/usr/bin/env node
-import { CommunicationFileSchema, DataFileError, parseStageArgs, RunRecordSchema, readJsonFileSync, readJsonlFile, validate, writeJsonAtomic } from '@cooperbench-repro/contracts';
+import { CommunicationFileSchema, DataFileError, EraMixError, exitOnError, parseStageArgs, RunRecordSchema, StageCheckError, readJsonFileSync, readJsonlFile, readReferenceSubsets, validate, writeJsonAtomic } from '@cooperbench-repro/contracts';
+import { referencePath } from '@cooperbench-repro/public-data';
+import { checkCommunication } from './checks.js';
 import { computeCommunication, paperValues } from './compute.js';
 import { CommunicationOptionsSchema } from './config.js';
 
 const HELP = `cooperbench-communication: Figure 5 numbers and the qualitative coordination table from the results store
 
 Usage: node packages/communication/dist/cli.js [--store data/results.jsonl] [--config packages/communication/config.json] [--out data/communication.json]
+
+Policies of the with/without-messaging success rates (config keys, recorded in the output's policy):
+unknown_outcomes (exclude | count-as-failure; count-as-failure also counts planned pairs never run, the
+plan inferred from data/reference/dataset/subsets), solo_agent1 (pass | separate), eras (split | refuse-mixed | allow-mixed).
+
+Exit codes: 0 written; 1 a check of the output failed or eras refused to mix (nothing written); 2 bad input or usage.
+--debug shows the stack trace of an expected failure.
 `;
 
 const pct = (x: number | null | undefined) => (x === null || x === undefined ? 'n/a' : `${(100 * x).toFixed(1)}%`);
@@ -27,7 +36,9 @@ async function main(): Promise<void> {
   const options = readJsonFileSync(values.config, CommunicationOptionsSchema);
   const records = await readJsonlFile(values.store, RunRecordSchema);
   const paper = paperValues();
-  const file = validate('communication result', CommunicationFileSchema, computeCommunication(records, options, paper));
+  const subsets = readReferenceSubsets(referencePath('dataset/subsets'));
+  const file = validate('communication result', CommunicationFileSchema, computeCommunication(records, options, paper, subsets));
+  checkCommunication(file).assert();
   await writeJsonAtomic(values.out, file);
 
   const lines = [
@@ -39,9 +50,10 @@ async function main(): Promise<void> {
     const acts = file.speech_acts.find((s) => s.model === c.model && s.arm === c.arm)!;
     lines.push(`  ${c.model} ${c.arm}: ${c.messages} messages / ${c.steps} steps = ${pct(c.share)}; acts ${Object.entries(acts.shares).map(([a, s]) => `${a} ${pct(s)}`).join(', ')}`);
   }
+  lines.push(`  policies: unknown_outcomes ${file.policy.unknown_outcomes}, solo_agent1 ${file.policy.solo_agent1}, eras ${file.policy.eras}; ${file.inputs.missing_pairs} planned pairs without a record`);
   for (const c of file.comm_vs_nocomm)
     lines.push(
-      `  ${c.model} ${c.with_arm} vs ${c.without_arm} (${c.matched_pairs} pairs): success ${pct(c.success.with.rate)} vs ${pct(c.success.without.rate)} (p=${num(c.success.test.p_value, 4)}); ` +
+      `  ${c.model} ${c.with_arm} vs ${c.without_arm} [${c.era}] (${c.matched_pairs} pairs, ${c.unmatched_pairs} left out): success ${c.success.with.successes}/${c.success.with.total} vs ${c.success.without.successes}/${c.success.without.total} ${pct(c.success.with.rate)} vs ${pct(c.success.without.rate)} (p=${num(c.success.test.p_value, 4)}); ` +
         `conflict ${pct(c.conflict.with.rate)} vs ${pct(c.conflict.without.rate)} (p=${num(c.conflict.test.p_value, 4)})`,
     );
   lines.push(
@@ -52,10 +64,4 @@ async function main(): Promise<void> {
   process.stdout.write(lines.join('\n') + '\n');
 }
 
-main().catch((err: unknown) => {
-  if (err instanceof DataFileError) {
-    process.stderr.write(`error: ${err.message}\n`);
-    process.exit(2);
-  }
-  throw err;
-});
+main().catch((err: unknown) => exitOnError(err, [[EraMixError, 1], [StageCheckError, 1], [DataFileError, 2]], { usage: HELP }));

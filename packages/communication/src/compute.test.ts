@@ -16,7 +16,7 @@ beforeAll(() => {
 
 describe('compute on the 500 real Command A records', () => {
   it('counts inputs: 200 coop records, 100 coop-msg conversations, coop-nomsg conversations all empty', () => {
-    expect(file.inputs).toEqual({ records: 500, synthetic_records: 0, coop_records: 200, conversations_with_messages: 100 });
+    expect(file.inputs).toMatchObject({ records: 500, synthetic_records: 0, coop_records: 200, conversations_with_messages: 100, missing_pairs: 0 });
     expect(records.filter((r) => r.arm === 'coop-nomsg').every((r) => r.messages.length === 0)).toBe(true);
     expect(file.parameters.messages_in_no_messaging_arms).toBe(0);
     const nomsg = file.communication_share.find((c) => c.arm === 'coop-nomsg')!;

@@ -1,7 +1,8 @@
 import { paperNumbers, type PaperNumbers } from '@cooperbench-repro/public-data';
-import { SPEECH_ACTS, type CommunicationFile, type Interval, type RunRecord, type SpeechAct, type TestResult, wilsonInterval } from '@cooperbench-repro/contracts';
+import { SPEECH_ACTS, policyObservations, type CommunicationFile, type Interval, type Observation, type ReferenceSubset, type RunRecord, type SpeechAct, type TestResult, wilsonInterval } from '@cooperbench-repro/contracts';
+import { commVsNocomm } from './comm-vs-nocomm.js';
 import { classifyConversation, type ConversationAnalysis } from './speech-acts.js';
-import { parseArmPairs, type CommunicationOptions } from './config.js';
+import type { CommunicationOptions } from './config.js';
 import { SPEECH_ACT_RULES } from './speech-act-rules.js';
 import { fisherExact, mannWhitneyU } from './statistics.js';
 import { FILE_EXTENSIONS, LINE_MENTION } from './text-features.js';
@@ -38,6 +39,13 @@ export function paperValues(numbers: PaperNumbers = paperNumbers()) {
   };
 }
 export type PaperValues = ReturnType<typeof paperValues>;
+
+/** Runs behind the output by eval era. */
+function erasOf(observations: readonly Observation[]): CommunicationFile['inputs']['eras'] {
+  const eras = new Map<string, Set<string>>();
+  for (const o of observations) eras.set(o.era, (eras.get(o.era) ?? new Set()).add(o.run));
+  return [...eras.entries()].map(([era, runs]) => ({ era, runs: [...runs].sort() })).sort((a, b) => (a.era < b.era ? -1 : 1));
+}
 
 export const GROUPS = {
   conflict_vs_no_conflict: ['conflict', 'no-conflict'],
@@ -134,7 +142,7 @@ const MEASURES: Measure[] = [
   },
 ];
 
-export function computeCommunication(records: readonly RunRecord[], opts: CommunicationOptions, paper: PaperValues = paperValues()): CommunicationFile {
+export function computeCommunication(records: readonly RunRecord[], opts: CommunicationOptions, paper: PaperValues = paperValues(), subsets: readonly ReferenceSubset[] = []): CommunicationFile {
   const classifyOpts = { ackMaxWords: opts.ack_max_words, nonLatinMax: opts.non_latin_letter_share_max, untimedFirstTurn: opts.untimed_first_turn };
   const coop = records.filter((r) => r.setting !== 'solo');
 
@@ -185,60 +193,9 @@ export function computeCommunication(records: readonly RunRecord[], opts: Commun
     communication_share.push({ model: g.model, arm: g.arm, conversations, messages, steps, share: steps > 0 ? messages / steps : null, by_act: shares(counts, steps) });
   }
 
-  // Comm vs no-comm per model on matched, evaluated pairs.
-  const comm_vs_nocomm: CommunicationFile['comm_vs_nocomm'] = [];
-  const models = [...new Set(coop.map((r) => r.model))].sort();
-  for (const pair of parseArmPairs(opts.arm_pairs)) {
-    for (const model of models) {
-      const withRecs = groups.get(`${model}\0${pair.with}`)?.records;
-      const withoutRecs = groups.get(`${model}\0${pair.without}`)?.records;
-      if (!withRecs || !withoutRecs) continue;
-      const byPair = (rs: RunRecord[]) => {
-        const m = new Map<string, RunRecord[]>();
-        for (const r of rs) m.set(pairKey(r), [...(m.get(pairKey(r)) ?? []), r]);
-        return m;
-      };
-      const w = byPair(withRecs);
-      const wo = byPair(withoutRecs);
-      const shared = [...w.keys()].filter((k) => wo.has(k));
-      const side = (known: (r: RunRecord) => boolean, event: (r: RunRecord) => boolean) => {
-        const usable = shared.filter((k) => w.get(k)!.some(known) && wo.get(k)!.some(known));
-        const usableSet = new Set(usable);
-        const tally = (m: Map<string, RunRecord[]>) => {
-          let k = 0;
-          let n = 0;
-          let unknown = 0;
-          for (const key of shared) {
-            for (const r of m.get(key)!) {
-              if (usableSet.has(key) && known(r)) {
-                n++;
-                if (event(r)) k++;
-              } else unknown++;
-            }
-          }
-          return { k, n, unknown };
-        };
-        const a = tally(w);
-        const b = tally(wo);
-        return {
-          pairs: usable.length,
-          with: interval(a.k, a.n, a.unknown, opts.confidence),
-          without: interval(b.k, b.n, b.unknown, opts.confidence),
-          test: fisherExact(a.k, a.n - a.k, b.k, b.n - b.k, opts.fisher_relative_tolerance),
-        };
-      };
-      const success = side((r) => r.outcome !== 'unknown', (r) => r.outcome === 'pass');
-      const conflict = side((r) => r.merge.naive_conflict !== null, (r) => r.merge.naive_conflict === true);
-      comm_vs_nocomm.push({
-        model,
-        with_arm: pair.with,
-        without_arm: pair.without,
-        matched_pairs: success.pairs,
-        success: { with: success.with, without: success.without, test: success.test },
-        conflict: { with: conflict.with, without: conflict.without, test: conflict.test },
-      });
-    }
-  }
+  // Comm vs no-comm per model and era on matched pairs, counted under the analysis policies.
+  const { observations, plans } = policyObservations(records, opts, subsets);
+  const comm_vs_nocomm = commVsNocomm(observations, opts);
 
   // Qualitative measures over coop transcripts with messages in messaging arms.
   const transcripts: Transcript[] = coop.filter((r) => r.messaging_enabled && analyses.has(r)).map((r) => ({ record: r, analysis: analyses.get(r)!, counts: countsOf(r) }));
@@ -329,6 +286,7 @@ export function computeCommunication(records: readonly RunRecord[], opts: Commun
 
   return {
     schema: 'cooperbench-repro/communication@1',
+    policy: { unknown_outcomes: opts.unknown_outcomes, solo_agent1: opts.solo_agent1, eras: opts.eras },
     parameters: {
       ...opts,
       speech_act_rules: SPEECH_ACT_RULES.map((r) => r.name).join(' > '),
@@ -337,7 +295,7 @@ export function computeCommunication(records: readonly RunRecord[], opts: Commun
       self_prefix: 'leading "agentN:" / "[agentN]" / "agentN here:" stripped before classification',
       steps: 'sum of agents[].steps; total_steps when a record has no per-agent runs (legacy imports)',
       communication_share_by_act: 'by_act[act] = messages of that act / steps, so by_act sums to share',
-      matching: 'pairs keyed repo/task_id/features present in both arms; success uses pairs with a known outcome in both arms, conflict pairs with a known naive_conflict in both',
+      matching: 'per model and era, pairs keyed repo/task_id/features present in both arms; success uses pairs with a counted outcome (under unknown_outcomes) in both arms, conflict pairs with a known naive_conflict in both',
       transcripts: 'records in messaging arms (messaging_enabled) with at least one message; messages in no-messaging arms are counted in speech_acts and communication_share only',
       mann_whitney: 'U of the first group from simple-statistics wilcoxonRankSum; two-sided normal approximation with tie-corrected variance; effect = U / (n1 n2)',
       fisher: 'two-sided, sum of hypergeometric pmf (stdlib) of tables with p <= p_obs * (1 + tol); effect = sample odds ratio',
@@ -352,6 +310,9 @@ export function computeCommunication(records: readonly RunRecord[], opts: Commun
       synthetic_records: records.filter((r) => r.synthetic).length,
       coop_records: coop.length,
       conversations_with_messages: analyses.size,
+      plans,
+      missing_pairs: plans.reduce((sum, p) => sum + p.missing, 0),
+      eras: erasOf(observations),
     },
     speech_acts,
     communication_share,

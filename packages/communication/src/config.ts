@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ErasPolicySchema, PAPER_ANALYSIS_POLICY, SoloAgent1PolicySchema, UnknownOutcomesPolicySchema } from '@cooperbench-repro/contracts';
 
 /** packages/communication/config.json: the choices the paper leaves open (all recorded into `parameters`). */
 export const CommunicationOptionsSchema = z.object({
@@ -24,6 +25,10 @@ export const CommunicationOptionsSchema = z.object({
   fisher_relative_tolerance: z.number().nonnegative(),
   /** 0.5 continuity correction in the Mann-Whitney normal approximation. */
   mann_whitney_continuity_correction: z.boolean(),
+  /** Analysis policies of the success rates in comm_vs_nocomm (packages/contracts/src/analysis-policy.ts). */
+  unknown_outcomes: UnknownOutcomesPolicySchema,
+  solo_agent1: SoloAgent1PolicySchema,
+  eras: ErasPolicySchema,
 });
 export type CommunicationOptions = z.infer<typeof CommunicationOptionsSchema>;
 
@@ -39,6 +44,7 @@ export const DEFAULT_OPTIONS: CommunicationOptions = {
   non_latin_letter_share_max: 0.3,
   fisher_relative_tolerance: 1e-7,
   mann_whitney_continuity_correction: true,
+  ...PAPER_ANALYSIS_POLICY,
 };
 
 export function parseArmPairs(spec: string): { with: string; without: string }[] {

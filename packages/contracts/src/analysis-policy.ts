@@ -66,3 +66,14 @@ export function evalEra(format: EvalFormat): 'union-era' | 'agent1-era' | 'solo'
   if (format === 'identical-naive') return 'agent1-era';
   return format === 'solo' ? 'solo' : 'unknown';
 }
+
+/** What a caption says about the policies a rate was counted under (with the counts they affected). */
+export function describePolicy(policy: AnalysisPolicy, counts: { missing: number; soloAgent1: number }): string {
+  const unknown =
+    policy.unknown_outcomes === 'exclude'
+      ? 'unknown outcomes (no eval, eval error) left out of n'
+      : `unknown outcomes and planned pairs never run (${counts.missing}) counted as failures`;
+  const agent1 = `${counts.soloAgent1} solo-agent1 pass${counts.soloAgent1 === 1 ? '' : 'es'} (agent 1's patch alone) counted as ${policy.solo_agent1 === 'pass' ? 'passes' : 'failures'}`;
+  const eras = { split: 'eval eras split', 'refuse-mixed': 'eval eras never pooled', 'allow-mixed': 'eval eras POOLED (allow-mixed)' }[policy.eras];
+  return `policies: ${unknown}; ${agent1}; ${eras} (unknown_outcomes=${policy.unknown_outcomes}, solo_agent1=${policy.solo_agent1}, eras=${policy.eras})`;
+}

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { IntervalSchema } from './difficulty.js';
+import { AnalysisPolicySchema } from './analysis-policy.js';
+import { CountedIntervalSchema, EraRunsSchema, IntervalSchema } from './difficulty.js';
+import { RunPlanSchema } from './planned-pairs.js';
 
 /** data/communication.json: Figure 5 numbers and the qualitative coordination measures. */
 
@@ -25,7 +27,17 @@ export const CommunicationFileSchema = z.object({
   schema: z.literal('cooperbench-repro/communication@1'),
   /** Every choice the paper leaves open, as used for this file. */
   parameters: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
-  inputs: z.object({ records: z.number().int(), synthetic_records: z.number().int(), coop_records: z.number().int(), conversations_with_messages: z.number().int() }),
+  /** The analysis policies the success rates of comm_vs_nocomm were counted under (also in `parameters`). */
+  policy: AnalysisPolicySchema,
+  inputs: z.object({
+    records: z.number().int(),
+    synthetic_records: z.number().int(),
+    coop_records: z.number().int(),
+    conversations_with_messages: z.number().int(),
+    plans: z.array(RunPlanSchema),
+    missing_pairs: z.number().int().nonnegative(),
+    eras: EraRunsSchema,
+  }),
   speech_acts: z.array(z.object({ model: z.string(), arm: z.string(), messages: z.number().int(), counts: ActCounts, shares: ActShares })),
   /** Messages as a share of all agent actions (steps), stacked by speech act (Figure 5c). */
   communication_share: z.array(z.object({ model: z.string(), arm: z.string(), conversations: z.number().int(), messages: z.number().int(), steps: z.number().int(), share: z.number().nullable(), by_act: ActShares })),
@@ -35,8 +47,13 @@ export const CommunicationFileSchema = z.object({
       model: z.string(),
       with_arm: z.string(),
       without_arm: z.string(),
+      /** Eval era of both arms' results ("all-eras" under eras: allow-mixed). */
+      era: z.string(),
+      /** Pairs in both arms counted for success (a known or counted outcome in both). */
       matched_pairs: z.number().int(),
-      success: z.object({ with: IntervalSchema, without: IntervalSchema, test: TestResultSchema }),
+      /** Pairs of either arm left out of the success comparison (only in one arm, or excluded unknowns). */
+      unmatched_pairs: z.number().int().nonnegative(),
+      success: z.object({ with: CountedIntervalSchema, without: CountedIntervalSchema, test: TestResultSchema }),
       conflict: z.object({ with: IntervalSchema, without: IntervalSchema, test: TestResultSchema }),
     }),
   ),

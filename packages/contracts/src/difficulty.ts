@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ErasPolicySchema, SoloAgent1PolicySchema, UnknownOutcomesPolicySchema } from './analysis-policy.js';
+import { RunPlanSchema } from './planned-pairs.js';
 
 /** data/difficulty.json: what the difficulty stage computes for Figure 4 (success vs relative difficulty). */
 
@@ -19,6 +21,10 @@ export const DifficultyOptionsSchema = z.object({
   round_decimals: z.number().int().nonnegative(),
   /** Wilson interval confidence level. */
   confidence: z.number().gt(0).lt(1),
+  /** Analysis policies (packages/contracts/src/analysis-policy.ts), named in every caption. */
+  unknown_outcomes: UnknownOutcomesPolicySchema,
+  solo_agent1: SoloAgent1PolicySchema,
+  eras: ErasPolicySchema,
 });
 export type DifficultyOptions = z.infer<typeof DifficultyOptionsSchema>;
 
@@ -33,6 +39,21 @@ export const IntervalSchema = z.object({
 });
 export type Interval = z.infer<typeof IntervalSchema>;
 
+/**
+ * A rate counted under the analysis policies: `unknown` records with an unknown outcome (left out of
+ * `total` under unknown_outcomes exclude, failures in it under count-as-failure); `missing` planned pairs
+ * never run (failures in `total` under count-as-failure, else 0); `solo_agent1` passes from agent 1's patch
+ * alone (in `successes` under solo_agent1 pass, failures under separate).
+ */
+export const CountedIntervalSchema = IntervalSchema.extend({
+  missing: z.number().int().nonnegative(),
+  solo_agent1: z.number().int().nonnegative(),
+});
+export type CountedInterval = z.infer<typeof CountedIntervalSchema>;
+
+/** The eval eras of the runs behind a stage output (solo runs have none of their own). */
+export const EraRunsSchema = z.array(z.object({ era: z.string(), runs: z.array(z.string()) }));
+
 export const PairDifficultySchema = z.object({
   repo: z.string(),
   task_id: z.number().int(),
@@ -45,7 +66,7 @@ export const PairDifficultySchema = z.object({
 });
 export type PairDifficulty = z.infer<typeof PairDifficultySchema>;
 
-export const CurvePointSchema = IntervalSchema.extend({
+export const CurvePointSchema = CountedIntervalSchema.extend({
   bucket: z.number().int().nonnegative(),
   midpoint: z.number(),
 });
@@ -54,6 +75,8 @@ export const CurveSchema = z.object({
   arm: z.string(),
   /** A model name, or "pooled" (raw counts summed over models, as the paper pools). */
   model: z.string(),
+  /** Eval era of the coop results ("solo" for Solo; "all-eras" under eras: allow-mixed). */
+  era: z.string(),
   points: z.array(CurvePointSchema),
   populated_buckets: z.array(z.number().int()),
   /** Trapezoid rule over the populated bucket midpoints only (paper-compatible); null with < 2 points. */
@@ -64,15 +87,20 @@ export type Curve = z.infer<typeof CurveSchema>;
 export const ComparisonSchema = z.object({
   model: z.string(),
   arm: z.string(),
+  era: z.string(),
+  /** Models behind both curves (pooled: the Solo curve is pooled over the same models as the arm's). */
+  models: z.array(z.string()),
   auc_solo: z.number().nullable(),
   auc_arm: z.number().nullable(),
   /** AUC_solo - AUC_arm. */
   delta_auc: z.number().nullable(),
   /** AUC_arm / AUC_solo. */
   retention: z.number().nullable(),
+  /** Why retention is null, when it is. */
+  note: z.string().nullable(),
 });
 
-export const OverallSchema = IntervalSchema.extend({ model: z.string(), arm: z.string() });
+export const OverallSchema = CountedIntervalSchema.extend({ model: z.string(), arm: z.string(), era: z.string() });
 
 export const DifficultyFileSchema = z.object({
   schema: z.literal('cooperbench-repro/difficulty@1'),
@@ -82,6 +110,10 @@ export const DifficultyFileSchema = z.object({
     records: z.number().int(),
     synthetic_records: z.number().int(),
     runs: z.array(z.object({ run: z.string(), arm: z.string(), model: z.string(), records: z.number().int() })),
+    /** Per run: the planned pairs (inferred subset or its own pairs) and how many have no record. */
+    plans: z.array(RunPlanSchema),
+    missing_pairs: z.number().int().nonnegative(),
+    eras: EraRunsSchema,
   }),
   /** Raw difficulty range before rescaling. */
   raw_range: z.object({ min: z.number(), max: z.number() }).nullable(),

@@ -7,7 +7,8 @@ import { pairKey } from './pair-difficulty.js';
 import { PUBLIC_LOCAL_PATHS, publicPath } from '@cooperbench-repro/public-data';
 import { record } from './test-support/records.js';
 
-const OPTS: DifficultyOptions = { rescale: true, buckets: 10, solo_success: 'both-passed', difficulty_average: 'per-model', round_decimals: 9, confidence: 0.95 };
+// unknown_outcomes exclude: these tests pin the per-record counting; the policies have their own tests (policies.test.ts).
+const OPTS: DifficultyOptions = { rescale: true, buckets: 10, solo_success: 'both-passed', difficulty_average: 'per-model', round_decimals: 9, confidence: 0.95, unknown_outcomes: 'exclude', solo_agent1: 'pass', eras: 'refuse-mixed' };
 const P1: [string, number, number, number] = ['pillow_task', 290, 1, 2];
 const P2: [string, number, number, number] = ['pillow_task', 290, 1, 3];
 const P3: [string, number, number, number] = ['go_chi_task', 26, 1, 2];

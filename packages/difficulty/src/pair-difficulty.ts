@@ -1,14 +1,17 @@
-import type { DifficultyOptions, PairDifficulty, RunRecord } from '@cooperbench-repro/contracts';
+import type { DifficultyOptions, Observation, PairDifficulty, RunRecord } from '@cooperbench-repro/contracts';
 import { bucketOf } from './buckets.js';
 
 export type PairKey = string;
 export const pairKey = (r: Pick<RunRecord, 'repo' | 'task_id' | 'features'>): PairKey => `${r.repo}/${r.task_id}/${r.features[0]}_${r.features[1]}`;
 
-/** How much one solo observation succeeded, or null when its outcome is unknown (never counted as a failure). */
-function soloSuccess(r: RunRecord, measure: DifficultyOptions['solo_success']): number | null {
-  if (r.outcome === 'unknown') return null;
-  if (measure === 'both-passed') return r.outcome === 'pass' ? 1 : 0;
-  if (r.feature_results.length === 0) return r.outcome === 'pass' ? 1 : 0;
+/**
+ * How much one solo observation succeeded, or null when it is left out (an unknown outcome under
+ * unknown_outcomes exclude); an unknown counted as a failure and a planned pair never run score 0.
+ */
+function soloSuccess(o: Observation, measure: DifficultyOptions['solo_success']): number | null {
+  if (o.count === 'excluded') return null;
+  const r = o.record;
+  if (measure === 'both-passed' || r === null || o.unknown || r.feature_results.length === 0) return o.count === 'pass' ? 1 : 0;
   return r.feature_results.filter((f) => f.passed).length / r.feature_results.length;
 }
 
@@ -34,9 +37,9 @@ function meanSoloSuccess(p: PairSolo, average: DifficultyOptions['difficulty_ave
  * its known observations of the pair (paper §4.3; `difficulty_average: pooled` takes the mean over every
  * observation instead), then min-max rescaled to [0, 1] over the pairs when `rescale` is on.
  */
-export function pairDifficulties(records: readonly RunRecord[], opts: DifficultyOptions): { pairs: PairDifficulty[]; rawRange: { min: number; max: number } | null } {
+export function pairDifficulties(observations: readonly Observation[], opts: DifficultyOptions): { pairs: PairDifficulty[]; rawRange: { min: number; max: number } | null } {
   const acc = new Map<PairKey, PairSolo>();
-  for (const r of records) {
+  for (const r of observations) {
     if (r.arm !== 'solo') continue;
     const s = soloSuccess(r, opts.solo_success);
     if (s === null) continue;

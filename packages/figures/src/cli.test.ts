@@ -70,7 +70,7 @@ describe('cli', () => {
     expect(f.stdout).toContain('fig5: wrote');
     expect(f.stdout).toContain('[SYNTHETIC: 160/160 records]');
     for (const ext of ['svg', 'png', 'pdf', 'csv']) expect(existsSync(join(out, `fig5.${ext}`))).toBe(true);
-    expect(readFileSync(join(out, 'fig5.csv'), 'utf8')).toContain('paper-table6-llm');
+    expect(readFileSync(join(out, 'fig5.csv'), 'utf8')).toContain('paper-table6-naive');
     const t = run(['qualitative-table', '--data', data, '--out', out]);
     expect(t.stderr).toBe('');
     expect(t.code).toBe(0);

@@ -24,9 +24,23 @@ describe('fig4-per-model (paper Fig. 7)', () => {
       const solo = fixture.curves.find((c) => c.model === model && c.arm === 'solo')!.auc!;
       const coop = fixture.curves.find((c) => c.model === model && c.arm === 'coop-msg')!.auc!;
       const retention = fixture.comparisons.find((c) => c.model === model)!.retention!;
-      expect(texts).toContain(`Solo: AUC ${solo.toFixed(2)}`);
-      expect(texts).toContain(`Coop (with messaging): AUC ${coop.toFixed(2)}, retention ${retention.toFixed(2)}`);
+      expect(texts.some((t) => t.startsWith(`Solo: AUC ${solo.toFixed(2)}; n per bucket`))).toBe(true);
+      expect(texts.some((t) => t.startsWith(`Coop (with messaging): AUC ${coop.toFixed(2)}, retention ${retention.toFixed(2)}`))).toBe(true);
     }
+  });
+
+  it('labels every point k/n, breaks lines at empty buckets, offsets the series and names the policies', () => {
+    const def = fig4PerModel(fixture);
+    const panel = (def.spec as { concat: { data: { values: Record<string, unknown>[] } }[] }).concat[0]!;
+    const rows = panel.data.values;
+    expect(rows.every((r) => r.label === `${r.k}/${r.n}`)).toBe(true);
+    // Buckets 0, 2, 3: bucket 1 is empty, so bucket 0 is a segment of its own.
+    const solo = rows.filter((r) => r.series === 'Solo');
+    expect(new Set(solo.map((r) => r.line_id)).size).toBe(2);
+    const coop = rows.filter((r) => r.series === 'Coop (with messaging)');
+    expect(solo[0]!.x).not.toBe(coop[0]!.x);
+    expect(JSON.stringify(def.spec)).toContain('unknown_outcomes=exclude');
+    expect(JSON.stringify(def.spec)).toContain('2 models');
   });
 
   it('leaves out points with no known outcome', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { compile } from 'vega-lite';
 import { DifficultyFileSchema } from '@cooperbench-repro/contracts';
-import { FIG4_CSV_COLUMNS, fig4 } from './figures/fig4/index.js';
+import { FIG4_CSV_COLUMNS, fig4, fig4Data } from './figures/fig4/index.js';
 import { toCsv } from './render/csv.js';
 import { specToSvg } from './render/svg.js';
 import { difficultyFixture } from './test-support/fixture.js';
@@ -72,12 +72,12 @@ describe('fig4', () => {
     const lines = csv.trim().split('\n');
     expect(lines[0]).toBe(FIG4_CSV_COLUMNS.join(','));
     expect(lines).toHaveLength(1 + 6 + 6 + 18);
-    expect(lines[1]).toMatch(/^per-model,data,model-a,solo,Solo,,,14,30,0,0\.4666666666666667,0\.3\d+,0\.6\d+,,$/);
-    expect(lines).toContain('difficulty,data,pooled,coop-msg,Coop (with messaging),3,0.875,0,10,2,0,0,' + `${fixture.curves.find((c) => c.model === 'pooled' && c.arm === 'coop-msg')!.points[3]!.ci_high},${pooledAuc('coop-msg')},${pooledRetention}`);
+    expect(lines[1]).toMatch(/^per-model,data,model-a,solo,Solo,,,14,30,0,0\.4666666666666667,0\.3\d+,0\.6\d+,,,solo,0,0$/);
+    expect(lines).toContain('difficulty,data,pooled,coop-msg,Coop (with messaging),3,0.875,0,10,2,0,0,' + `${fixture.curves.find((c) => c.model === 'pooled' && c.arm === 'coop-msg')!.points[3]!.ci_high},${pooledAuc('coop-msg')},${pooledRetention},agent1-era,0,0`);
     // the paper's first website point (fig4_website_coopchart_points.csv) with its ± error; AUC 0.3425
     const p0 = websiteCurveCsv()[0]!;
     const r6 = (x: number) => Math.round(x * 1e6) / 1e6;
-    expect(lines).toContain(`difficulty,paper-website,pooled,solo,"Paper, Solo",,${p0.midpoint},,,,${p0.solo},${r6(p0.solo - p0.solo_err)},${r6(p0.solo + p0.solo_err)},0.3425,`);
+    expect(lines).toContain(`difficulty,paper-website,pooled,solo,"Paper, Solo",,${p0.midpoint},,,,${p0.solo},${r6(p0.solo - p0.solo_err)},${r6(p0.solo + p0.solo_err)},0.3425,,,,`);
     // CSV fields round-trip through a real CSV parser (the paper's labels contain commas)
     const parsed = parse(csv, { columns: true }) as Record<string, string>[];
     expect(parsed).toHaveLength(lines.length - 1);
@@ -86,8 +86,41 @@ describe('fig4', () => {
 
   it('draws no bars or points for entries with total 0', () => {
     const data = difficultyFixture();
-    data.overall.push({ model: 'model-c', arm: 'solo', successes: 0, total: 0, unknown: 5, rate: null, ci_low: null, ci_high: null });
+    data.overall.push({ model: 'model-c', arm: 'solo', era: 'solo', successes: 0, total: 0, unknown: 5, rate: null, ci_low: null, ci_high: null, missing: 0, solo_agent1: 0 });
     const def = fig4(data);
     expect(JSON.stringify(def.spec)).not.toContain('model-c');
+  });
+
+  it('stays honest on one sparse model: 1 model, no pooled repeat, k/n per point, whiskers not bands, no line across empty buckets', () => {
+    const one = difficultyFixture();
+    one.overall = one.overall.filter((o) => o.model === 'model-a' || o.model === 'pooled');
+    one.curves = one.curves.filter((c) => c.model === 'model-a' || c.model === 'pooled');
+    one.comparisons = one.comparisons.filter((c) => c.model !== 'model-b').map((c) => ({ ...c, models: ['model-a'] }));
+    const def = fig4(one);
+    const spec = JSON.stringify(def.spec);
+    expect(spec).toContain('1 model (model-a)');
+    expect(spec).not.toContain('1 models');
+    expect(spec).not.toContain('All models (pooled)');
+    const d = fig4Data(one, { paperReference: true, source: 'x' });
+    expect(d.curveNotes.join('\n')).toMatch(/populated buckets \(midpoint, Solo n\): 0\.125 \(n=\d+\), 0\.625 \(n=\d+\), 0\.875 \(n=\d+\): 3 of 4/);
+    expect(spec).not.toContain('"type":"area"'); // a lone n = 1 bucket gets a whisker, never a band merged with its neighbours
+    const right = (def.spec as { hconcat: { layer: { data?: { values: Record<string, unknown>[] } }[] }[] }).hconcat[1]!;
+    const points = right.layer.find((l) => l.data?.values.some((r) => 'line_id' in r))!.data!.values;
+    expect(points.every((r) => r.label === `${r.k}/${r.n}`)).toBe(true);
+    const solo = points.filter((r) => String(r.series).startsWith('Solo'));
+    expect(solo.map((r) => r.line_id)).toEqual(['solo|solo#0', 'solo|solo#1', 'solo|solo#1']); // bucket 1 empty: 0 stands alone
+    expect(solo[0]!.x).not.toBe(points.find((r) => String(r.series).startsWith('Coop'))!.x); // offset, so coinciding series stay visible
+  });
+
+  it('draws one series per eval era when eras are split, and no grey gap over different model sets', () => {
+    const split = difficultyFixture();
+    const pooledCoop = split.curves.find((c) => c.model === 'pooled' && c.arm === 'coop-msg')!;
+    split.curves.push({ ...pooledCoop, era: 'union-era' });
+    split.comparisons = split.comparisons.map((c) => (c.model === 'pooled' ? { ...c, models: ['model-a'] } : c));
+    split.comparisons.push({ ...split.comparisons.find((c) => c.model === 'pooled')!, era: 'union-era', models: ['model-b'] });
+    const spec = JSON.stringify(fig4(split).spec);
+    expect(spec).toContain('Coop (with messaging), upstream ≥ 0.0.16: AUC');
+    expect(spec).toContain('Coop (with messaging), upstream ≤ 0.0.15: AUC');
+    expect(fig4Data(split, { paperReference: true, source: 'x' }).gapNote).toBe('no grey gap: no single Coop (with messaging) series covers the same 2 models as Solo');
   });
 });

@@ -36,7 +36,7 @@ describe('fig5', () => {
     for (const t of Object.values(FIG5_AXIS_TITLES)) expect(texts).toContain(t);
     for (const t of ['With messaging', 'Without messaging', 'Paper: with messaging', 'Paper: without messaging']) expect(texts).toContain(t);
     for (const t of ['Speech act', 'Plan', 'Question', 'Answer', 'Update', 'Ack', 'Other', 'Paper: total (no per-act breakdown)']) expect(texts).toContain(t);
-    expect(texts).toContain('no paper reference: the paper prints no per-model conflict rates for Fig. 5(b)');
+    expect(texts.some((t) => t.startsWith('no paper reference: the paper prints no per-model conflict'))).toBe(true);
   });
 
   it('labels each model with its Fisher p-value, and the paper rows separately', async () => {
@@ -47,10 +47,11 @@ describe('fig5', () => {
     expect(texts).toContain('model-b · p < 0.001');
     // paper rows in (a) and (c), never matched to the data's models
     for (const m of ['Claude Sonnet 4.5', 'GPT-5', 'MiniMax M2', 'Qwen3-Instruct', 'Qwen3-Coder']) {
-      expect(texts.filter((t) => t === `Paper: ${m}`)).toHaveLength(2);
+      expect(texts.filter((t) => t === `Paper: ${m}`)).toHaveLength(1);
+      expect(texts.filter((t) => t === `Paper: ${m} (naive merge)`)).toHaveLength(1);
     }
-    // value labels: Table 6 LLM and Fig. 5(c) totals, our share totals
-    for (const t of ['27.9%', '25.9%', '27.3%', '20.0%', '16.3%', '13.6%', '6.2%', '3.3%', '15.0%', '4.0%', '30.0% (6/20)', '60.0% (12/20)']) expect(texts).toContain(t);
+    // value labels: Table 6 naive column (the fixture's runs are >= 0.0.16) and Fig. 5(c) totals, our share totals
+    for (const t of ['20.4%', '16.7%', '12.3%', '20.0%', '16.3%', '13.6%', '6.2%', '3.3%', '15.0%', '4.0%', '30.0% (6/20)', '60.0% (12/20)']) expect(texts).toContain(t);
   });
 
   it('leaves the paper rows out when asked', async () => {
@@ -76,18 +77,18 @@ describe('fig5', () => {
     const rows = def.csv.rows;
     expect(rows.filter((r) => r.panel === 'a-success' && r.source === 'data')).toHaveLength(4);
     expect(rows.filter((r) => r.panel === 'b-conflict')).toHaveLength(4);
-    expect(rows.filter((r) => r.panel === 'a-success' && r.source === 'paper-table6-llm')).toHaveLength(10);
+    expect(rows.filter((r) => r.panel === 'a-success' && r.source === 'paper-table6-naive')).toHaveLength(10);
     // (c): 6 acts + total per model with messages (the no-messaging arm is not drawn), 5 paper totals
     expect(rows.filter((r) => r.panel === 'c-share' && r.source === 'data')).toHaveLength(14);
     expect(rows.filter((r) => r.panel === 'c-share' && r.source === 'paper-fig5c')).toHaveLength(5);
     expect(lines).toHaveLength(1 + 4 + 4 + 10 + 14 + 5);
-    expect(lines[1]).toMatch(/^a-success,data,model-a,model-a · p = 1\.000,coop-msg,With messaging,,6,20,0,0\.3,0\.14\d+,0\.51\d+,20,fisher-exact \(two-sided\),,1,0\.796,,,$/);
+    expect(lines[1]).toMatch(/^a-success,data,model-a,model-a · p = 1\.000,coop-msg,With messaging,,6,20,0,0\.3,0\.14\d+,0\.51\d+,20,fisher-exact \(two-sided\),,1,0\.796,,,,agent1-era,0,0,0$/);
     expect(lines).toContain('b-conflict,data,model-b,model-b · p < 0.001,coop-nomsg,Without messaging,,11,19,1,0.5789473684210527,' +
-      `${fixture.comm_vs_nocomm[1]!.conflict.without.ci_low},${fixture.comm_vs_nocomm[1]!.conflict.without.ci_high},20,fisher-exact (two-sided),,0.0004,0.597,,,`);
-    expect(lines).toContain('a-success,paper-table6-llm,gpt5,Paper: GPT-5,,Paper: without messaging,,,,,0.2791,,,,,,,,,,');
-    expect(lines).toContain('c-share,paper-fig5c,qwen_coder,Paper: Qwen3-Coder,,,total,,,,0.033,,,,,,,,,,');
-    expect(lines).toContain('c-share,data,model-a,model-a,coop-msg,,Plan,,,,0.05,,,,,,,,20,60,400');
-    expect(lines).toContain('c-share,data,model-a,model-a,coop-msg,,total,60,400,,0.15,,,,,,,,20,60,400');
+      `${fixture.comm_vs_nocomm[1]!.conflict.without.ci_low},${fixture.comm_vs_nocomm[1]!.conflict.without.ci_high},20,fisher-exact (two-sided),,0.0004,0.597,,,,agent1-era,0,,`);
+    expect(lines).toContain('a-success,paper-table6-naive,gpt5,Paper: GPT-5 (naive merge),,Paper: without messaging,,,,,0.1388,,,,,,,,,,,,,,');
+    expect(lines).toContain('c-share,paper-fig5c,qwen_coder,Paper: Qwen3-Coder,,,total,,,,0.033,,,,,,,,,,,,,,');
+    expect(lines).toContain('c-share,data,model-a,model-a,coop-msg,,Plan,,,,0.05,,,,,,,,20,60,400,,,,');
+    expect(lines).toContain('c-share,data,model-a,model-a,coop-msg,,total,60,400,,0.15,,,,,,,,20,60,400,,,,');
     // stacked segments add up to the share
     const segs = rows.filter((r) => r.panel === 'c-share' && r.model === 'model-b' && r.act !== 'total');
     expect(segs.reduce((s, r) => s + (r.rate as number), 0)).toBeCloseTo(0.04, 6);
@@ -141,5 +142,29 @@ describe('fig5', () => {
     const r = await renderFigure(fig5(fixture));
     expect(r.png.readUInt32BE(16)).toBe(Math.round(r.width * 2));
     expect(r.png.readUInt32BE(20)).toBe(Math.round(r.height * 2));
+  });
+
+  it('compares (a) with the Table 6 column of each eval era, never the LLM column, and names it', async () => {
+    const data = communicationFixture();
+    data.comm_vs_nocomm[1]!.era = 'union-era';
+    const def = fig5(data);
+    const sources = new Set(def.csv.rows.filter((r) => r.panel === 'a-success' && r.source !== 'data').map((r) => r.source));
+    expect([...sources]).toEqual(['paper-table6-naive', 'paper-table6-union']);
+    const texts = svgTexts((await specToSvg(def.spec)).svg);
+    expect(texts).toContain('Paper: GPT-5 (union merge)');
+    expect(texts.join(' ')).toMatch(/union column, the one\s+matching upstream ≤ 0\.0\.15 runs/);
+    expect(texts.some((t) => t.startsWith('model-b (upstream ≤ 0.0.15) · p'))).toBe(true);
+    // An unknown era has no matching column: no paper rows, and the caption says why.
+    for (const c of data.comm_vs_nocomm) c.era = 'unknown';
+    expect(fig5(data).csv.rows.some((r) => String(r.source).startsWith('paper-table6'))).toBe(false);
+  });
+
+  it('states matched and left-out pairs and the policies in the caption, and labels (c) rows without doubled parentheses', async () => {
+    const data = communicationFixture();
+    data.comm_vs_nocomm[0]!.unmatched_pairs = 13;
+    const texts = svgTexts((await specToSvg(fig5(data).spec)).svg).join(' ');
+    expect(texts).toContain('model-a 20 matched, 13 left out');
+    expect(texts).toContain('unknown_outcomes=exclude');
+    expect(texts).not.toContain('(Coop (');
   });
 });

@@ -29,7 +29,8 @@ describe('Table 5', () => {
 
   it('says its denominators, the averaging rule and the paper source in the caption', () => {
     const md = renderTable5Markdown(fixture, rows, 'data/difficulty.json');
-    expect(md).toContain('unknown outcomes are left out of n and counted');
+    expect(md).toContain('unknown outcomes left out of n, their count shown');
+    expect(md).toContain('unknown\\_outcomes=exclude, solo\\_agent1=pass, eras=refuse-mixed');
     expect(md).toContain('difficulty\\_average = per-model');
     expect(md).toContain('Paper rows: Table 5 of the paper over its 652 pairs');
     const tex = renderTable5Latex(fixture, rows, 'data/difficulty.json');

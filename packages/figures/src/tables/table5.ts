@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic, type DifficultyFile, type Interval } from '@cooperbench-repro/contracts';
+import { describePolicy, writeFileAtomic, type DifficultyFile, type Interval } from '@cooperbench-repro/contracts';
 import { toCsv, type CsvRow } from '../render/csv.js';
 import { escapeLatex, escapeMarkdown } from '../render/escape.js';
 import { PAPER_MODELS, paperTable5, paperRowLabel } from '../render/paper.js';
@@ -33,14 +33,29 @@ export interface Table5Row {
 
 const round = (x: number | null, digits = 6) => (x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
 
+const ERA_SHORT: Record<string, string> = { 'union-era': 'upstream ≤ 0.0.15', 'agent1-era': 'upstream ≥ 0.0.16', 'all-eras': 'eras pooled', unknown: 'era unknown' };
+
+/** Why the pooled row is left out, or null when it is drawn. */
+function pooledOmitted(data: DifficultyFile, models: string[]): string | null {
+  if (models.length <= 1) return 'no pooled row: one model';
+  const coop = data.comparisons.filter((c) => c.model === POOLED_MODEL && c.arm === TABLE5_COOP_ARM);
+  if (coop.length > 1 || coop.some((c) => c.models.length < models.length)) return 'no pooled row: the models’ Coop results come from different eval eras, which are never pooled';
+  return null;
+}
+
+/** Per model one row per eval era of its Coop results (one row when it has one era or none). */
 function ownRows(data: DifficultyFile): Table5Row[] {
-  const models = [...new Set(data.overall.map((o) => o.model))].filter((m) => m !== POOLED_MODEL);
-  // One model: its pooled row would repeat it.
-  const withPooled = models.length > 1 ? [...models, POOLED_MODEL] : models;
-  return withPooled.map((model) => {
-    const interval = (arm: string) => data.overall.find((o) => o.model === model && o.arm === arm) ?? null;
-    const cmp = data.comparisons.find((c) => c.model === model && c.arm === TABLE5_COOP_ARM) ?? null;
-    return { source: 'data', model, solo: interval('solo'), coop: interval(TABLE5_COOP_ARM), auc_solo: cmp?.auc_solo ?? null, auc_coop: cmp?.auc_arm ?? null, delta_auc: cmp?.delta_auc ?? null, retention: cmp?.retention ?? null };
+  const models = [...new Set(data.overall.map((o) => o.model))].filter((m) => m !== POOLED_MODEL).sort();
+  const withPooled = pooledOmitted(data, models) === null ? [...models, POOLED_MODEL] : models;
+  const multiEra = new Set(data.overall.filter((o) => o.arm === TABLE5_COOP_ARM).map((o) => o.era)).size > 1;
+  return withPooled.flatMap((model) => {
+    const solo = data.overall.find((o) => o.model === model && o.arm === 'solo') ?? null;
+    const coops = data.overall.filter((o) => o.model === model && o.arm === TABLE5_COOP_ARM);
+    return (coops.length > 0 ? coops : [null]).map((coop): Table5Row => {
+      const cmp = coop ? (data.comparisons.find((c) => c.model === model && c.arm === TABLE5_COOP_ARM && c.era === coop.era) ?? null) : null;
+      const label = coop && multiEra ? `${model} (Coop: ${ERA_SHORT[coop.era] ?? coop.era})` : model;
+      return { source: 'data', model: label, solo, coop, auc_solo: cmp?.auc_solo ?? null, auc_coop: cmp?.auc_arm ?? null, delta_auc: cmp?.delta_auc ?? null, retention: cmp?.retention ?? null };
+    });
   });
 }
 
@@ -68,10 +83,19 @@ function successCell(i: Interval | null, paper: boolean): string {
 
 function caption(data: DifficultyFile): string {
   const conf = Math.round(data.options.confidence * 100);
+  const own = data.overall.filter((o) => o.model !== POOLED_MODEL);
+  const models = [...new Set(own.map((o) => o.model))];
+  const n =
+    data.options.unknown_outcomes === 'exclude'
+      ? 'k/n over the records with a known outcome (unknown outcomes left out of n, their count shown)'
+      : 'k/n over every record and every planned pair never run (unknown outcomes, whose count is shown, counted as failures, as the paper counts)';
+  const omitted = pooledOmitted(data, models);
   return (
-    `Success over the pairs with a known outcome (k/n; unknown outcomes are left out of n and counted), Wilson ${conf}% intervals; ` +
-    `Coop = arm ${TABLE5_COOP_ARM}. AUC: trapezoid over the populated difficulty buckets (difficulty_average = ${data.options.difficulty_average}); ` +
-    'retention = AUC_coop / AUC_solo. Paper rows: Table 5 of the paper over its 652 pairs (its counts; no intervals printed).'
+    `Success ${n}, Wilson ${conf}% intervals; Coop = arm ${TABLE5_COOP_ARM}. ` +
+    `P${describePolicy(data.options, { missing: own.reduce((s, o) => s + o.missing, 0), soloAgent1: own.reduce((s, o) => s + o.solo_agent1, 0) }).slice(1)}. ` +
+    `AUC: trapezoid over the populated difficulty buckets (difficulty_average = ${data.options.difficulty_average}); retention = AUC_coop / AUC_solo. ` +
+    (omitted ? `${omitted[0]!.toUpperCase()}${omitted.slice(1)}. ` : '') +
+    'Paper rows: Table 5 of the paper over its 652 pairs (its counts; no intervals printed).'
   );
 }
 

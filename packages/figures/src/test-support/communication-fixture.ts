@@ -12,6 +12,9 @@ import { wilson } from './fixture.js';
  * and sum to `share`. One qualitative measure has a description full of LaTeX special characters.
  */
 
+/** A success rate as the communication stage counts it (nothing missing, no solo-agent1 pass). */
+const counted = (k: number, n: number, unknown = 0) => ({ ...interval(k, n, unknown), missing: 0, solo_agent1: 0 });
+
 function interval(k: number, n: number, unknown = 0): Interval {
   return { successes: k, total: n, unknown, ...wilson(k, n) };
 }
@@ -52,10 +55,12 @@ export function communicationFixture(opts: { synthetic?: boolean } = {}): Commun
       model: 'model-a',
       with_arm: 'coop-msg',
       without_arm: 'coop-nomsg',
+      era: 'agent1-era',
       matched_pairs: 20,
+      unmatched_pairs: 0,
       success: {
-        with: interval(6, 20),
-        without: interval(7, 20),
+        with: counted(6, 20),
+        without: counted(7, 20),
         test: { test: 'fisher-exact (two-sided)', statistic: null, p_value: 1, effect: 0.796, n: [20, 20] as [number, number] },
       },
       conflict: {
@@ -68,10 +73,12 @@ export function communicationFixture(opts: { synthetic?: boolean } = {}): Commun
       model: 'model-b',
       with_arm: 'coop-msg',
       without_arm: 'coop-nomsg',
+      era: 'agent1-era',
       matched_pairs: 20,
+      unmatched_pairs: 0,
       success: {
-        with: interval(2, 20),
-        without: interval(2, 19, 1),
+        with: counted(2, 20),
+        without: counted(2, 19, 1),
         test: { test: 'fisher-exact (two-sided)', statistic: null, p_value: 1, effect: 0.944, n: [20, 19] as [number, number] },
       },
       conflict: {
@@ -130,7 +137,8 @@ export function communicationFixture(opts: { synthetic?: boolean } = {}): Commun
   return {
     schema: 'cooperbench-repro/communication@1',
     parameters: { speech_act_labeller: 'rules@1', first_turn: 'first message of the conversation', confidence: 0.95, pooled_ratio: true },
-    inputs: { records, synthetic_records: opts.synthetic ? records : 0, coop_records: 80, conversations_with_messages: 40 },
+    policy: { unknown_outcomes: 'exclude', solo_agent1: 'pass', eras: 'refuse-mixed' },
+    inputs: { records, synthetic_records: opts.synthetic ? records : 0, coop_records: 80, conversations_with_messages: 40, plans: [], missing_pairs: 0, eras: [{ era: 'agent1-era', runs: ['coop-msg-0', 'coop-nomsg-0'] }] },
     speech_acts,
     communication_share,
     comm_vs_nocomm,

@@ -25,6 +25,8 @@ export const FIXTURE_COUNTS: Record<string, Record<string, Counts[]>> = {
 };
 
 export const FIXTURE_BUCKETS = 4;
+/** Every coop run of the fixture was scored by upstream >= 0.0.16. */
+const eraOf = (arm: string) => (arm === 'solo' ? 'solo' : 'agent1-era');
 const Z95 = 1.959963984540054;
 
 export function wilson(k: number, n: number): { rate: number | null; ci_low: number | null; ci_high: number | null } {
@@ -63,12 +65,13 @@ export function difficultyFixture(opts: { synthetic?: boolean } = {}): Difficult
     arms.map((arm) => {
       const points = edges.map((e) => {
         const [k, n, u = 0] = counts[model]![arm]![e.bucket]!;
-        return { bucket: e.bucket, midpoint: e.midpoint, successes: k, total: n, unknown: u, ...wilson(k, n) };
+        return { bucket: e.bucket, midpoint: e.midpoint, successes: k, total: n, unknown: u, ...wilson(k, n), missing: 0, solo_agent1: 0 };
       });
       const populated = points.filter((p) => p.total > 0);
       return {
         arm,
         model,
+        era: eraOf(arm),
         points,
         populated_buckets: populated.map((p) => p.bucket),
         auc: trapezoid(populated.map((p) => ({ x: p.midpoint, y: p.rate! }))),
@@ -78,7 +81,7 @@ export function difficultyFixture(opts: { synthetic?: boolean } = {}): Difficult
   const comparisons = [...models, 'pooled'].map((model) => {
     const solo = curves.find((c) => c.model === model && c.arm === 'solo')!.auc!;
     const coop = curves.find((c) => c.model === model && c.arm === 'coop-msg')!.auc!;
-    return { model, arm: 'coop-msg', auc_solo: solo, auc_arm: coop, delta_auc: solo - coop, retention: coop / solo };
+    return { model, arm: 'coop-msg', era: 'agent1-era', models: model === 'pooled' ? models : [model], auc_solo: solo, auc_arm: coop, delta_auc: solo - coop, retention: coop / solo, note: null };
   });
   const overall = [...models, 'pooled'].flatMap((model) =>
     arms.map((arm) => {
@@ -86,7 +89,7 @@ export function difficultyFixture(opts: { synthetic?: boolean } = {}): Difficult
       const k = cs.reduce((s, c) => s + c[0], 0);
       const n = cs.reduce((s, c) => s + c[1], 0);
       const u = cs.reduce((s, c) => s + (c[2] ?? 0), 0);
-      return { model, arm, successes: k, total: n, unknown: u, ...wilson(k, n) };
+      return { model, arm, era: eraOf(arm), successes: k, total: n, unknown: u, ...wilson(k, n), missing: 0, solo_agent1: 0 };
     }),
   );
   const runs = models.flatMap((model) =>
@@ -100,8 +103,13 @@ export function difficultyFixture(opts: { synthetic?: boolean } = {}): Difficult
   const records = runs.reduce((s, r) => s + r.records, 0);
   return {
     schema: 'cooperbench-repro/difficulty@1',
-    options: { rescale: true, buckets: FIXTURE_BUCKETS, solo_success: 'both-passed', difficulty_average: 'per-model', round_decimals: 9, confidence: 0.95 },
-    inputs: { records, synthetic_records: opts.synthetic ? records : 0, runs },
+    options: { rescale: true, buckets: FIXTURE_BUCKETS, solo_success: 'both-passed', difficulty_average: 'per-model', round_decimals: 9, confidence: 0.95, unknown_outcomes: 'exclude', solo_agent1: 'pass', eras: 'refuse-mixed' },
+    inputs: {
+      ...{ records, synthetic_records: opts.synthetic ? records : 0, runs },
+      plans: runs.map((r) => ({ run: r.run, arm: r.arm, model: r.model, subset: null, basis: 'observed-pairs' as const, planned: r.records, observed: r.records, missing: 0 })),
+      missing_pairs: 0,
+      eras: ['agent1-era', 'solo'].map((era) => ({ era, runs: runs.filter((r) => eraOf(r.arm) === era).map((r) => r.run) })),
+    },
     raw_range: { min: 0, max: 1 },
     // Per-pair rows are not drawn by these figures; one is enough to exercise the schema.
     pairs: [{ repo: 'demo', task_id: 1, features: [1, 2], solo_observations: 2, solo_success_sum: 2, raw_difficulty: 0, difficulty: 0, bucket: 0 }],

@@ -1,7 +1,8 @@
-import { SPEECH_ACTS, type CommunicationFile, type Interval } from '@cooperbench-repro/contracts';
+import { SPEECH_ACTS, describePolicy, type CommunicationFile, type Interval } from '@cooperbench-repro/contracts';
+import { paperNumbers } from '@cooperbench-repro/public-data';
 import { csvRows, type CsvCells, type CsvRow } from '../../render/csv.js';
 import { formatP, shortModelName } from '../../render/labels.js';
-import { PAPER_MODELS, paperFig5cShare, paperRowLabel, paperTable6Llm } from '../../render/paper.js';
+import { PAPER_MODELS, paperFig5cShare, paperRowLabel, type PaperModel } from '../../render/paper.js';
 import { armLabel } from '../../render/style.js';
 import { NOTE_COLOR, WARNING_COLOR, confidenceOf, noDataLine, syntheticWarning, wilsonText, type Subtitle } from '../../render/subtitle.js';
 
@@ -29,6 +30,10 @@ export const FIG5_CSV_COLUMNS = [
   'conversations',
   'messages',
   'steps',
+  'era',
+  'unmatched_pairs',
+  'missing',
+  'solo_agent1',
 ] as const;
 type AddRow = (cells: CsvCells<(typeof FIG5_CSV_COLUMNS)[number]>) => void;
 
@@ -66,8 +71,12 @@ export interface Fig5Data {
   testNames: string[];
   success: RatePanelData;
   conflict: RatePanelData;
-  /** The paper's rows (empty when left out), in the order of PAPER_MODELS. */
+  /** The paper's rows (empty when left out), in the order of PAPER_MODELS, per Table 6 column used. */
   paperSuccessOrder: string[];
+  /** Caption lines of panel (a): which Table 6 column the paper rows come from, and why. */
+  paperSuccessNotes: string[];
+  /** Caption lines of panels (a) and (b): matched and left-out pairs per model, the policies. */
+  denominatorNotes: string[];
   share: {
     rows: { row: string; act: string; act_index: number; value: number }[];
     totals: { row: string; total: number; label: string }[];
@@ -108,9 +117,10 @@ function paperBarRow(row: string, series: string, pos: 'with' | 'without', value
 function ratePanel(data: CommunicationFile, kind: 'success' | 'conflict', add: AddRow): RatePanelData {
   const rows: BarRow[] = [];
   const order: string[] = [];
+  const multiEra = new Set(data.comm_vs_nocomm.map((c) => c.era)).size > 1;
   for (const c of data.comm_vs_nocomm) {
     const m = c[kind];
-    const short = shortModelName(c.model);
+    const short = shortModelName(c.model) + (multiEra ? ` (${ERA_SHORT[c.era] ?? c.era})` : '');
     const row = `${order.some((o) => o.startsWith(`${short} · `)) ? c.model : short} · ${formatP(m.test.p_value)}`;
     order.push(row);
     const w = barRow(row, SERIES.with, 'with', m.with);
@@ -127,28 +137,61 @@ function ratePanel(data: CommunicationFile, kind: 'success' | 'conflict', add: A
         ...{ panel: kind === 'success' ? 'a-success' : 'b-conflict', source: 'data', model: c.model, label: row, arm },
         ...{ series: pos === 'with' ? SERIES.with : SERIES.without, successes, total, unknown, rate, ci_low, ci_high },
         ...{ matched_pairs: c.matched_pairs, test, statistic, p_value, effect },
+        ...{ era: c.era, unmatched_pairs: c.unmatched_pairs, ...('missing' in iv ? { missing: iv.missing, solo_agent1: iv.solo_agent1 } : {}) },
       });
     }
   }
   return { rows, order };
 }
 
-/** The paper's Table 6 (LLM merge) rows of panel (a). */
-function paperSuccessRows(success: RatePanelData, add: AddRow): string[] {
+const ERA_SHORT: Record<string, string> = { 'union-era': 'upstream ≤ 0.0.15', 'agent1-era': 'upstream ≥ 0.0.16', 'all-eras': 'eras pooled', unknown: 'era unknown' };
+
+/**
+ * The Table 6 column that matches an eval era: upstream >= 0.0.16 scores the naive merge (after the
+ * identical check), so its rates match the naive column; <= 0.0.15 falls back to the union merge. No
+ * era scored an LLM merge, so the LLM column matches none; pooled or unknown eras get no reference.
+ */
+const TABLE6_COLUMN: Record<string, 'naive' | 'union'> = { 'agent1-era': 'naive', 'union-era': 'union' };
+
+function paperTable6(key: PaperModel['key'], column: 'naive' | 'union'): { with: number; without: number } {
+  const value = (metric: string) => paperNumbers().value(metric, key);
+  return { with: value(`table6_merge_success_comm_${column}`), without: value(`table6_merge_success_nocomm_${column}`) };
+}
+
+/** The paper's Table 6 rows of panel (a), in the column matching each era of the data. */
+function paperSuccessRows(data: CommunicationFile, success: RatePanelData, add: AddRow): { order: string[]; notes: string[] } {
+  const eras = [...new Set(data.comm_vs_nocomm.map((c) => c.era))].sort();
+  const columns = [...new Set(eras.map((e) => TABLE6_COLUMN[e]).filter((c): c is 'naive' | 'union' => c !== undefined))];
   const order: string[] = [];
-  for (const pm of PAPER_MODELS) {
-    const row = paperRowLabel(pm);
-    order.push(row);
-    const v = paperTable6Llm(pm.key);
-    success.rows.push(paperBarRow(row, SERIES.paperWith, 'with', v.with), paperBarRow(row, SERIES.paperWithout, 'without', v.without));
-    for (const [pos, value] of [
-      ['with', v.with],
-      ['without', v.without],
-    ] as const) {
-      add({ panel: 'a-success', source: 'paper-table6-llm', model: pm.key, label: row, series: pos === 'with' ? SERIES.paperWith : SERIES.paperWithout, rate: round6(value / 100) });
+  for (const column of columns) {
+    for (const pm of PAPER_MODELS) {
+      const row = `${paperRowLabel(pm)} (${column} merge)`;
+      order.push(row);
+      const v = paperTable6(pm.key, column);
+      success.rows.push(paperBarRow(row, SERIES.paperWith, 'with', v.with), paperBarRow(row, SERIES.paperWithout, 'without', v.without));
+      for (const [pos, value] of [
+        ['with', v.with],
+        ['without', v.without],
+      ] as const) {
+        add({ panel: 'a-success', source: `paper-table6-${column}`, model: pm.key, label: row, series: pos === 'with' ? SERIES.paperWith : SERIES.paperWithout, rate: round6(value / 100) });
+      }
     }
   }
-  return order;
+  const notes = eras.map((e) =>
+    TABLE6_COLUMN[e] !== undefined
+      ? `"Paper: … (${TABLE6_COLUMN[e]} merge)": paper Table 6, ${TABLE6_COLUMN[e]} column, the one matching ${ERA_SHORT[e]} runs`
+      : `no paper column matches ${ERA_SHORT[e] ?? e} results (none shown for them)`,
+  );
+  return { order, notes: [...notes, 'not the LLM-merge column: no upstream version scores an LLM merge; paper models not matched to ours'] };
+}
+
+/** Matched and left-out pairs per comparison, and the policies the success rates were counted under. */
+function denominatorNotes(data: CommunicationFile): string[] {
+  const own = data.comm_vs_nocomm.flatMap((c) => [c.success.with, c.success.without]);
+  return [
+    `n: pairs run in both arms (seeds pooled; Fig. 4-left counts every record of an arm instead): ${data.comm_vs_nocomm.map((c) => `${shortModelName(c.model)} ${c.matched_pairs} matched, ${c.unmatched_pairs} left out`).join('; ') || 'none'}`,
+    describePolicy(data.policy, { missing: own.reduce((s, i) => s + i.missing, 0), soloAgent1: own.reduce((s, i) => s + i.solo_agent1, 0) }),
+  ];
 }
 
 /** Panel (c): communication share stacked by speech act, then the paper's totals. */
@@ -159,8 +202,8 @@ function sharePanel(data: CommunicationFile, paperReference: boolean, add: AddRo
   const out: Fig5Data['share'] = { rows: [], totals: [], order: [], paperOrder: [] };
   for (const s of shares) {
     const name = shortModelName(s.model);
-    let row = armsPerModel.get(s.model)! > 1 ? `${name} (${armLabel(s.arm)})` : name;
-    if (out.order.includes(row)) row = `${s.model} (${armLabel(s.arm)})`;
+    let row = armsPerModel.get(s.model)! > 1 ? `${name}, ${armLabel(s.arm)}` : name;
+    if (out.order.includes(row)) row = `${s.model}, ${armLabel(s.arm)}`;
     out.order.push(row);
     const share = s.share!;
     const base = { panel: 'c-share', source: 'data', model: s.model, label: row, arm: s.arm };
@@ -194,14 +237,16 @@ export function fig5Data(data: CommunicationFile, opts: { paperReference: boolea
   const comparisons = data.comm_vs_nocomm;
   const success = ratePanel(data, 'success', csv.add);
   const conflict = ratePanel(data, 'conflict', csv.add);
-  const paperSuccessOrder = opts.paperReference ? paperSuccessRows(success, csv.add) : [];
+  const paper = opts.paperReference ? paperSuccessRows(data, success, csv.add) : { order: [], notes: [] };
   return {
     subtitle: communicationSubtitle(data, opts.source),
     confText: wilsonText(confidenceOf(data.parameters)),
     testNames: [...new Set(comparisons.flatMap((c) => [c.success.test.test, c.conflict.test.test]))].sort(),
     success,
     conflict,
-    paperSuccessOrder,
+    paperSuccessOrder: paper.order,
+    paperSuccessNotes: paper.notes,
+    denominatorNotes: denominatorNotes(data),
     share: sharePanel(data, opts.paperReference, csv.add),
     paperReference: opts.paperReference,
     csv: csv.rows,

@@ -2,7 +2,8 @@ import { SPEECH_ACTS, type SpeechAct } from '@cooperbench-repro/contracts';
 import type { TopLevelSpec } from 'vega-lite';
 import { barLabelLayer, barLabelMark, barsWithWhiskers, paperSeparator, squareLegend, tooltip } from '../../render/layers.js';
 import { baseConfig } from '../../render/style.js';
-import { figureTitle, panelTitle } from '../../render/subtitle.js';
+import { wrapLines } from '../../render/difficulty-series.js';
+import { alignSubtitles, figureTitle, panelTitle } from '../../render/subtitle.js';
 import { PAPER_TOTAL, SERIES, type BarRow, type Fig5Data } from './data.js';
 
 /** Spec step of Figure 5: rows -> plain vega-lite JSON. */
@@ -130,7 +131,7 @@ export function fig5Spec(d: Fig5Data): TopLevelSpec {
       x: { title: FIG5_AXIS_TITLES.success, max: axisMax(d.success.rows.map((r) => r.label_x), 50, 100) },
       title: {
         text: FIG5_PANEL_TITLES.a,
-        subtitle: [oursLine, ...(d.paperReference ? ['light rows "Paper: …": paper Table 6, LLM merge (models not matched to ours)'] : [])],
+        subtitle: wrapLines([oursLine, ...d.denominatorNotes, ...(d.paperReference ? d.paperSuccessNotes : [])], 62),
       },
       separatorBefore: d.paperReference && d.success.order.length > 0 ? d.paperSuccessOrder[0]! : null,
     },
@@ -141,11 +142,15 @@ export function fig5Spec(d: Fig5Data): TopLevelSpec {
       rows: d.conflict.rows,
       order: d.conflict.order,
       x: { title: FIG5_AXIS_TITLES.conflict, max: 100 },
-      title: { text: FIG5_PANEL_TITLES.b, subtitle: [oursLine, 'no paper reference: the paper prints no per-model conflict rates for Fig. 5(b)'] },
+      title: {
+        text: FIG5_PANEL_TITLES.b,
+        subtitle: wrapLines([oursLine, 'n: pairs run in both arms whose naive merge was attempted in both (conflicts do not depend on unknown_outcomes)', 'no paper reference: the paper prints no per-model conflict rates for Fig. 5(b)'], 62),
+      },
       separatorBefore: null,
     },
     seriesColor,
   );
+  alignSubtitles([panelA, panelB]);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: figureTitle(FIG5_TITLE, d.subtitle),

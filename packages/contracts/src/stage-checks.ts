@@ -1,0 +1,52 @@
+/**
+ * Sanity checks of a stage output, run before it is written: every violated check is collected, and the
+ * stage stops (exit 1) with all of them, each naming where it is. One set of checks for every stage.
+ */
+
+export class StageCheckError extends Error {
+  constructor(
+    readonly stage: string,
+    readonly problems: string[],
+  ) {
+    super(`${stage}: ${problems.length} check${problems.length === 1 ? '' : 's'} failed:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+export class StageChecks {
+  readonly problems: string[] = [];
+
+  constructor(readonly stage: string) {}
+
+  check(ok: boolean, message: () => string): void {
+    if (!ok) this.problems.push(message());
+  }
+
+  /** k <= n, the rate is k/n, the interval lies in [0, 1] and contains the rate. */
+  interval(where: string, iv: { successes: number; total: number; rate: number | null; ci_low: number | null; ci_high: number | null }): void {
+    const { successes: k, total: n, rate, ci_low: lo, ci_high: hi } = iv;
+    this.check(k <= n, () => `${where}: successes ${k} > total ${n}`);
+    if (n === 0) return this.check(rate === null, () => `${where}: rate ${rate} with total 0`);
+    this.check(rate !== null && Math.abs(rate - k / n) < 1e-12, () => `${where}: rate ${rate} is not ${k}/${n}`);
+    this.rate(`${where} rate`, rate);
+    this.check(lo !== null && hi !== null && lo >= 0 && hi <= 1 && lo <= (rate ?? NaN) + 1e-12 && (rate ?? NaN) <= hi + 1e-12, () => `${where}: interval [${lo}, ${hi}] does not contain ${rate} within [0, 1]`);
+  }
+
+  /** A rate, share or AUC: null or in [0, 1]. */
+  rate(where: string, x: number | null): void {
+    this.check(x === null || (Number.isFinite(x) && x >= 0 && x <= 1), () => `${where}: ${x} outside [0, 1]`);
+  }
+
+  /** Retention: finite and non-negative, or null with a reason. */
+  retention(where: string, x: number | null, note: string | null): void {
+    this.check(x === null ? note !== null && note.length > 0 : Number.isFinite(x) && x >= 0, () => `${where}: retention ${x} neither finite nor explained`);
+  }
+
+  equal(where: string, actual: number, expected: number): void {
+    this.check(actual === expected, () => `${where}: ${actual}, expected ${expected}`);
+  }
+
+  /** Throws a StageCheckError listing every problem found. */
+  assert(): void {
+    if (this.problems.length > 0) throw new StageCheckError(this.stage, this.problems);
+  }
+}
