@@ -41,7 +41,7 @@ describe('cli (built dist/cli.js)', () => {
     expect(run(['--store', join(dir, 'ok.jsonl'), '--config', join(dir, 'cfg.json'), '--out', join(dir, 'o.json'), '--figures-dir', dir]).status).toBe(1);
   });
 
-  it('writes the comparison JSON and the five figure tables', () => {
+  it('writes the comparison JSON and the five tables beside the figures', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cb-cmp-cli-'));
     const store = join(dir, 'results.jsonl');
     const recs = [
@@ -58,10 +58,14 @@ describe('cli (built dist/cli.js)', () => {
     const file = ComparisonFileSchema.parse(JSON.parse(readFileSync(out, 'utf8')));
     expect(file.options.own_repeats).toBe('majority');
     expect(file.comparisons).toHaveLength(8);
-    for (const f of ['published-comparison.csv', 'published-comparison.md', 'leaderboard.csv', 'leaderboard.json', 'leaderboard.md']) expect(existsSync(join(figs, f))).toBe(true);
-    const csv = readFileSync(join(figs, 'published-comparison.csv'), 'utf8').trim().split('\n');
-    expect(csv).toHaveLength(1 + 8);
-    expect(csv[1]).toMatch(/^m,coop-msg,gpt5,1,1,0,1,0,1,/);
+    for (const f of ['published-comparison-pairs.csv', 'published-comparison.md', 'leaderboard.csv', 'leaderboard.json', 'leaderboard.md']) expect(existsSync(join(figs, f))).toBe(true);
+    // The figure's CSV is the figures package's output, never written here (one writer per file).
+    expect(existsSync(join(figs, 'published-comparison.csv'))).toBe(false);
+    const csv = readFileSync(join(figs, 'published-comparison-pairs.csv'), 'utf8').trim().split('\n');
+    expect(csv).toHaveLength(1 + 652);
+    expect(csv[0]).toMatch(/^pair,repo,solved_by,solved_by_published,ours:m:coop-msg,published:gpt5,/);
+    expect(csv.find((l) => l.startsWith('pallets_click_task/2068/1_2,'))).toMatch(/^pallets_click_task\/2068\/1_2,pallets_click_task,\d+,\d+,pass,/);
+    expect(csv.find((l) => l.startsWith('typst_task/6554/1_2,'))).toMatch(/,fail,unknown,/);
     expect(readFileSync(join(figs, 'published-comparison.md'), 'utf8')).toMatch(/## Caveats/);
     expect(readFileSync(join(figs, 'leaderboard.csv'), 'utf8').split('\n')[0]).toMatch(/^view,rank,model,model_key,full_name,score_pct,ci95_low,ci95_high,framework,git,/);
   });

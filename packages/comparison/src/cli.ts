@@ -12,7 +12,8 @@ Usage: node packages/comparison/dist/cli.js [options]
 Options:
   --store FILE          results store (default data/results.jsonl)
   --out FILE            comparison JSON (default data/comparison.json)
-  --figures-dir DIR     where published-comparison.{csv,md} and leaderboard.{csv,json,md} go
+  --figures-dir DIR     where published-comparison.md, published-comparison-pairs.csv and
+                        leaderboard.{csv,json,md} go
                         (default figures; --figures is an alias)
   --config FILE         options (default packages/comparison/config.json)
   --own-repeats MODE    override config own_repeats: first-seed | majority | any-pass
@@ -43,6 +44,7 @@ async function main(argv: string[]): Promise<number> {
         'own-repeats': { type: 'string' },
         runs: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
+        debug: { type: 'boolean' },
       },
     }));
   } catch (err) {

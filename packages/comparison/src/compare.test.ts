@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { wilsonInterval, type Outcome, type RunRecord } from '@cooperbench-repro/contracts';
 import { combineRepeats, comparePairs, ownPairs } from './compare.js';
+import { comparisonMarkdown } from './comparison-md.js';
+import { pairGrid } from './pair-grid.js';
 import { Dataset, pairKey } from './dataset.js';
 import { parsePublished } from './published.js';
 import { ComparisonFileSchema, type ComparisonOptions } from '@cooperbench-repro/contracts';
 import { compareRecords, loadReference } from './stage.js';
 import { record } from './test-support/records.js';
 
-const OPTS: ComparisonOptions = { own_repeats: 'first-seed', arm_prefix: 'coop-msg', published_missing: 'unknown', confidence: 0.95, run_subsets: {} };
+const OPTS: ComparisonOptions = { own_repeats: 'first-seed', arm_prefix: 'coop-msg', published_missing: 'unknown', confidence: 0.95, run_subsets: {}, grid_pairs: 'own-known' };
 
 type P = [string, number, number, number];
 const T1: P = ['typst_task', 6554, 1, 2];
@@ -105,6 +107,31 @@ describe('join on (repo, task, feature pair) in the dataset naming', () => {
   });
 });
 
+describe('the pair x model grid', () => {
+  it('gives every published pair pass / fail / unknown / not-run per column and counts the columns that solve it', () => {
+    const ds = tinyDataset();
+    const pub = parsePublished(
+      [pubRow(T1, { gpt5: ['1', '0', '0'], claude: ['1', '0', '0'] }), pubRow(T2, { gpt5: ['1', '', '1'], claude: ['0', '0', '0'] }), pubRow(C1, { gpt5: ['0', '0', '0'], claude: ['0', '1', '0'] })],
+      'test.csv',
+    );
+    const own = ownPairs([rec(T1, 'pass', false), rec(T2, 'unknown', null)], ds, 'first-seed').pairs;
+    const grid = pairGrid([{ model: 'mine', arm: 'coop-msg', pairs: own }], pub, OPTS);
+    expect(grid.columns).toEqual([
+      { source: 'ours', model: 'mine', arm: 'coop-msg' },
+      { source: 'published', model: 'gpt5', arm: 'coop-msg' },
+      { source: 'published', model: 'claude', arm: 'coop-msg' },
+    ]);
+    expect(grid.pairs.map((p) => [p.pair, p.outcomes, p.solved_by, p.solved_by_published])).toEqual([
+      ['typst_task/6554/1_2', ['pass', 'pass', 'pass'], 3, 2],
+      // gpt5's result is missing: unknown under the default, even though the row says passed
+      ['typst_task/6554/1_3', ['unknown', 'unknown', 'fail'], 0, 0],
+      ['pallets_click_task/2068/1_2', ['not-run', 'fail', 'fail'], 0, 0],
+    ]);
+    // as-reported reads the missing row's `passed`
+    expect(pairGrid([{ model: 'mine', arm: 'coop-msg', pairs: own }], pub, { ...OPTS, published_missing: 'as-reported' }).pairs[1]!.outcomes).toEqual(['unknown', 'pass', 'fail']);
+  });
+});
+
 describe('one outcome per pair from repeated own runs', () => {
   const runs = (outcomes: [Outcome, number | null][]): RunRecord[] => outcomes.map(([o, seed], i) => rec(C1, o, i === 0 ? null : i % 2 === 0, { seed, run: `r${i}`, record_id: `r${i}` }));
 
@@ -157,6 +184,14 @@ describe('the whole stage on synthetic records', () => {
     // 10 solo pairs equal no subset: the denominator is the pairs seen, and the caveat says so.
     expect(row('solo')).toMatchObject({ view: 'solo', subset: null, subset_determined_by: 'pairs-seen', planned_pairs: 10, successes: 10 });
     expect(file.caveats.some((c) => c.includes('mine-solo'))).toBe(true);
+    // The grid's own column has the 99 known lite pairs (30 pass under first-seed), 1 unknown, the rest not run.
+    const own = file.pair_grid.pairs.map((p) => p.outcomes[0]);
+    expect([own.filter((o) => o === 'pass').length, own.filter((o) => o === 'fail').length, own.filter((o) => o === 'unknown').length, own.filter((o) => o === 'not-run').length]).toEqual([30, 69, 1, 552]);
+    // The markdown splits each published comparison by repository, and the splits add up to the matched pairs.
+    const md = comparisonMarkdown(file);
+    expect(md).toMatch(/Per repository, passes ours vs published/);
+    for (const c of file.comparisons) expect(c.per_repo.reduce((n, r) => n + r.matched_pairs, 0)).toBe(c.matched_pairs);
+    expect(md.trimEnd().split('\n').at(-1)).toMatch(/^- /);
     // Published reference rows on lite, in the website convention (the summary CSV's lite counts).
     const pubLite = Object.fromEntries(file.leaderboard.filter((r) => r.source === 'published' && r.subset === 'lite').map((r) => [r.model, r.successes]));
     expect(pubLite).toMatchObject({ gpt5: 32, claude: 30, minimax: 16, qwen_coder: 12, qwen: 2 });

@@ -40,6 +40,30 @@ describe('exact McNemar (binomial test on the discordant pairs)', () => {
     for (let b = 0; b <= 30; b++) for (let c = 0; c <= 30; c++) expect(mcnemarExact(b, c)).toBeCloseTo(reference(b, c), 10);
   });
 
+  it('agrees with SciPy (scipy.stats.binomtest, the exact McNemar of statsmodels) to 1e-12 relative', () => {
+    // [b, c, p] computed once with SciPy 1.17.1: binomtest(b, b + c, 0.5).pvalue (two-sided); p = 1 for
+    // b + c = 0 by definition. Regenerate with:
+    //   python3 -c "from scipy.stats import binomtest; print(binomtest(b, b + c, 0.5).pvalue)"
+    const SCIPY: [number, number, number][] = [
+      [13, 2, 0.00738525390625],
+      [2, 13, 0.00738525390625],
+      [0, 31, 9.313225746154785e-10],
+      [3, 9, 0.14599609375],
+      [7, 5, 0.7744140625],
+      [10, 3, 0.09228515625],
+      [25, 12, 0.04703102743951604],
+      [50, 37, 0.1979791406725175],
+      [120, 95, 0.10145232764870649],
+      [200, 150, 0.008720036530555947],
+      [1, 0, 1],
+      [0, 0, 1],
+    ];
+    for (const [b, c, p] of SCIPY) {
+      const got = mcnemarExact(b, c);
+      expect(Math.abs(got - p) / p, `b=${b}, c=${c}: ${got} vs SciPy ${p}`).toBeLessThan(1e-12);
+    }
+  });
+
   it('rejects non-counts', () => {
     expect(() => mcnemarExact(-1, 2)).toThrow(RangeError);
     expect(() => mcnemarExact(1.5, 2)).toThrow(RangeError);

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunRecord } from '@cooperbench-repro/contracts';
-import { comparisonCsv } from './render.js';
+import { pairGridCsv } from './pairs-csv.js';
 import { ComparisonFileSchema, type ComparisonFile, type ComparisonOptions } from '@cooperbench-repro/contracts';
 import { compareRecords, loadReference, type ReferenceData } from './stage.js';
 import { commandARecords, racsoRecords } from './test-support/real-data.js';
 
-const OPTS: ComparisonOptions = { own_repeats: 'first-seed', arm_prefix: 'coop-msg', published_missing: 'unknown', confidence: 0.95, run_subsets: {} };
+const OPTS: ComparisonOptions = { own_repeats: 'first-seed', arm_prefix: 'coop-msg', published_missing: 'unknown', confidence: 0.95, run_subsets: {}, grid_pairs: 'own-known' };
 
 let ref: ReferenceData;
 let racso: RunRecord[];
@@ -36,9 +36,26 @@ describe('real claude_code run flash_msg_1 (collected from the public logs) vs t
     // The leaderboard finds the flash subset from the run's 50 pairs.
     expect(file.leaderboard.find((r) => r.source === 'ours')).toMatchObject({ subset: 'flash', planned_pairs: 50, subset_determined_by: 'pair-set', known_pairs: 47 });
     expect(file.leaderboard.find((r) => r.source === 'published' && r.model === 'gpt5')).toMatchObject({ subset: 'flash', successes: 17 });
-    expect(comparisonCsv(file).split('\n')[0]).toBe(
-      'model,arm,published_model,matched_pairs,ours_passed,published_passed,only_ours,only_published,mcnemar_p,conflict_known,conflict_agreement,both_passed,neither,own_known_pairs,published_unknown,ours_conflict,published_conflict,own_repeats',
-    );
+    // The grid holds every published pair; the own column agrees with the paired counts.
+    const grid = file.pair_grid;
+    expect(grid.pairs).toHaveLength(652);
+    expect(grid.columns.map((c) => c.source)).toEqual(['ours', ...Array(8).fill('published')]);
+    const gi = grid.columns.findIndex((c) => c.model === 'gpt5');
+    const both = grid.pairs.filter((p) => ['pass', 'fail'].includes(p.outcomes[0]!) && ['pass', 'fail'].includes(p.outcomes[gi]!));
+    expect(both).toHaveLength(44);
+    expect(both.filter((p) => p.outcomes[gi] === 'pass' && p.outcomes[0] === 'fail')).toHaveLength(13);
+    expect(both.filter((p) => p.outcomes[gi] === 'fail' && p.outcomes[0] === 'pass')).toHaveLength(2);
+    expect(grid.pairs.filter((p) => p.outcomes[0] !== 'not-run')).toHaveLength(50);
+    expect(pairGridCsv(file).split('\n')[0]).toBe(`pair,repo,solved_by,solved_by_published,ours:${gpt5.model}:coop-msg,published:gpt5,published:claude,published:minimax,published:qwen_coder,published:qwen,published:gemini_flash_sdk,published:gemini_flash_miniswe,published:gemini_pro_miniswe`);
+    // Solve sets over all 8 published models reconcile with the own known pairs.
+    const s = file.solve_sets[0]!;
+    const ownFails = grid.pairs.filter((p) => p.outcomes[0] === 'fail').length;
+    const ownPasses = grid.pairs.filter((p) => p.outcomes[0] === 'pass').length;
+    expect(ownFails + ownPasses).toBe(47);
+    expect(s.nobody_solves + s.only_published_solve).toBe(ownFails);
+    expect(s.only_ours_solve.length).toBeLessThanOrEqual(ownPasses);
+    expect(s.nobody_solves).toBe(s.nobody_solves_pairs.length);
+    for (const k of s.only_ours_solve) expect(grid.pairs.find((p) => p.pair === k)!.solved_by_published).toBe(0);
   });
 
   it('combines the repeated flash runs into one outcome per pair and reports how often they disagree', () => {

@@ -2,11 +2,14 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DataFileError, RunRecordSchema, readJsonlFile, validate, writeFileAtomic, writeJsonAtomic, type RunRecord } from '@cooperbench-repro/contracts';
 import { referencePath } from '@cooperbench-repro/public-data';
-import { computeComparison, type PublishedModelInfo } from './compare.js';
+import type { PublishedModelInfo } from './compare.js';
+import { comparisonMarkdown } from './comparison-md.js';
+import { computeComparison } from './compute.js';
 import { readCsv } from './csv.js';
 import { loadDataset, type Dataset } from './dataset.js';
 import { loadPublished, type PublishedTable } from './published.js';
-import { comparisonCsv, comparisonMarkdown, leaderboardCsv, leaderboardMarkdown } from './render.js';
+import { leaderboardCsv, leaderboardMarkdown } from './leaderboard-render.js';
+import { pairGridCsv } from './pairs-csv.js';
 import { ComparisonFileSchema, type ComparisonFile, type ComparisonOptions } from '@cooperbench-repro/contracts';
 
 export const PUBLISHED_FILE = 'paper/coop_results_per_pair.csv';
@@ -60,7 +63,10 @@ export interface StageResult {
   written: string[];
 }
 
-/** Reads the store, computes, writes data/comparison.json and the figure tables. */
+/**
+ * Reads the store, computes, writes data/comparison.json and the tables beside the figures. The
+ * figure published-comparison.{svg,png,pdf,csv} itself is drawn by the figures package from the JSON.
+ */
 export async function runStage(opts: StageOptions): Promise<StageResult> {
   let records = await readJsonlFile(opts.store, RunRecordSchema);
   const runs = opts.runs ?? null;
@@ -78,7 +84,7 @@ export async function runStage(opts: StageOptions): Promise<StageResult> {
   const leaderboard = { schema: 'cooperbench-repro/leaderboard@1', options: file.options, caveats: file.caveats, rows: file.leaderboard };
   const outputs: [string, () => Promise<void>][] = [
     [opts.out, () => writeJsonAtomic(opts.out, file)],
-    [join(opts.figuresDir, 'published-comparison.csv'), () => writeFileAtomic(join(opts.figuresDir, 'published-comparison.csv'), comparisonCsv(file))],
+    [join(opts.figuresDir, 'published-comparison-pairs.csv'), () => writeFileAtomic(join(opts.figuresDir, 'published-comparison-pairs.csv'), pairGridCsv(file))],
     [join(opts.figuresDir, 'published-comparison.md'), () => writeFileAtomic(join(opts.figuresDir, 'published-comparison.md'), comparisonMarkdown(file))],
     [join(opts.figuresDir, 'leaderboard.csv'), () => writeFileAtomic(join(opts.figuresDir, 'leaderboard.csv'), leaderboardCsv(file.leaderboard))],
     [join(opts.figuresDir, 'leaderboard.json'), () => writeJsonAtomic(join(opts.figuresDir, 'leaderboard.json'), leaderboard)],

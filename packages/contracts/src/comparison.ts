@@ -31,6 +31,12 @@ export const ComparisonOptionsSchema = z
     confidence: z.number().gt(0).lt(1),
     /** Run-name -> subset overrides (`lite`, `flash`, `spark`, `core`, `full`) where the pair set cannot tell. */
     run_subsets: z.record(z.string(), z.string()),
+    /**
+     * Pairs drawn in the figure's pair x model grid: `own-known` (pairs where at least one compared own
+     * group has a known outcome; all published pairs when there is none, said on the figure) or `all`
+     * (every published pair). `pair_grid` in the output always holds every pair.
+     */
+    grid_pairs: z.enum(['own-known', 'all']),
   })
   .strict();
 export type ComparisonOptions = z.infer<typeof ComparisonOptionsSchema>;
@@ -62,6 +68,24 @@ export const PairedCountsSchema = z.object({
   published_conflict: Count,
 });
 export type PairedCounts = z.infer<typeof PairedCountsSchema>;
+
+/** A paired table with nothing counted yet (mcnemar_p null: no matched pair). */
+export function emptyPairedCounts(): PairedCounts {
+  return {
+    matched_pairs: 0,
+    ours_passed: 0,
+    published_passed: 0,
+    both_passed: 0,
+    only_ours: 0,
+    only_published: 0,
+    neither: 0,
+    mcnemar_p: null,
+    conflict_known: 0,
+    conflict_agreement: 0,
+    ours_conflict: 0,
+    published_conflict: 0,
+  };
+}
 
 export const ComparisonRowSchema = PairedCountsSchema.extend({
   model: z.string(),
@@ -111,6 +135,32 @@ export const SolveSetsSchema = z.object({
   nobody_solves_pairs: z.array(z.string()),
 });
 
+/** One model's outcome on one pair in the grid; `not-run`: the own group has no record of the pair. */
+export const GridOutcomeSchema = z.enum(['pass', 'fail', 'unknown', 'not-run']);
+export type GridOutcome = z.infer<typeof GridOutcomeSchema>;
+
+/** Every published pair x (compared own groups, then published models): the outcomes as the options read them. */
+export const PairGridSchema = z
+  .object({
+    columns: z.array(z.object({ source: z.enum(['ours', 'published']), model: z.string(), arm: z.string() })),
+    pairs: z.array(
+      z.object({
+        pair: z.string(),
+        repo: z.string(),
+        /** Columns that pass this pair, and those of them that are published models. */
+        solved_by: Count,
+        solved_by_published: Count,
+        outcomes: z.array(GridOutcomeSchema),
+      }),
+    ),
+  })
+  .superRefine((g, ctx) => {
+    g.pairs.forEach((p, i) => {
+      if (p.outcomes.length !== g.columns.length) ctx.addIssue({ code: 'custom', path: ['pairs', i, 'outcomes'], message: `${g.columns.length} outcomes (one per column), got ${p.outcomes.length}` });
+    });
+  });
+export type PairGrid = z.infer<typeof PairGridSchema>;
+
 export const LeaderboardRowSchema = z.object({
   /** Website layout: view (solo|coop), rank within view and subset, model, model_key, full_name, score and CI in %, framework, git. */
   view: z.enum(['solo', 'coop', 'team']),
@@ -158,6 +208,9 @@ export const ComparisonFileSchema = z.object({
   published_summary: z.array(
     z.object({
       published_model: z.string(),
+      /** Website leaderboard name and agent framework (data/reference/website/leaderboard_transcribed.csv). */
+      display_name: z.string(),
+      framework: z.string(),
       passed_as_reported: Count,
       result_missing: Count,
       result_missing_but_passed: Count,
@@ -174,6 +227,7 @@ export const ComparisonFileSchema = z.object({
   comparisons: z.array(ComparisonRowSchema),
   solve_sets: z.array(SolveSetsSchema),
   leaderboard: z.array(LeaderboardRowSchema),
+  pair_grid: PairGridSchema,
   /** Per run: the subset inferred from its pair set (null: not determined). */
   run_subsets: z.array(z.object({ run: z.string(), subset: z.string().nullable(), determined_by: z.string(), pairs: Count })),
 });
