@@ -90,6 +90,68 @@ export type RunFailureModes = z.infer<typeof RunFailureModesSchema>;
 /** A count over a denominator, with its Wilson interval (IntervalSchema: successes/total/rate/low/high). */
 const Share = IntervalSchema;
 
+/** How the human-coded series is labelled in every figure and table. */
+export const HUMAN_CODED_LABEL = 'human-coded (gold set)';
+
+/**
+ * Human codes of the runs of a store (packages/failure-modes/gold, coder A with the adjudicated
+ * double-coded subset): Figure 6, Table 1 and a derived Table 2, each over the coded runs only.
+ */
+export const HumanCodedSchema = z.object({
+  label: z.literal(HUMAN_CODED_LABEL),
+  /** What the gold set is (files, coders, adjudication). */
+  gold: z.string(),
+  /** Runs of this store matched to a coded conversation (same locator and message count). */
+  matched_runs: z.number().int(),
+  /** Per run, the human labels on the judge's scales (what failure-modes:validate compares with). */
+  runs: z.array(
+    z.object({
+      record_id: z.string(),
+      /** App. F code; plan_drift when the only code is plan drift; none. */
+      comm_error: z.union([CommErrorCodeSchema, z.literal('none')]),
+      /** Plan drift coded (it may co-occur with an App. F code). */
+      plan_drift: z.boolean(),
+      /** Failed runs: the primary symptom or implementation_failure; null when the run did not fail. */
+      primary: z.union([SymptomSchema, z.literal('implementation_failure')]).nullable(),
+      secondary: z.array(SymptomSchema),
+    }),
+  ),
+  /**
+   * Figure 6 per model over its coded conversations: a conversation is in a group when its App. F code is
+   * in the group or, for hallucination, when plan drift is coded; by_code counts each code (plan drift
+   * may co-occur with C3a/C3b, so the hallucination codes can sum to more than the group).
+   */
+  fig6: z.array(
+    z.object({
+      model: z.string(),
+      conversations: z.number().int(),
+      groups: z.array(z.object({ group: CommErrorGroupSchema, share: Share, by_code: z.record(z.string(), Share) })),
+    }),
+  ),
+  /**
+   * Table 1 over the failed coop runs the gold set codes (unknown: failed runs with messages it does not
+   * code). Failed runs without any message have nothing to code and are counted apart.
+   */
+  table1: z.object({
+    failed_runs_coded: z.number().int(),
+    failed_runs_without_messages: z.number().int(),
+    implementation_failure_only: z.number().int(),
+    rows: z.array(z.object({ symptom: SymptomSchema, primary_share: Share, any_label: Share })),
+    /** The same primary shares per model (models differ a lot; the pooled rows hide it). */
+    models: z.array(
+      z.object({
+        model: z.string(),
+        failed_runs_coded: z.number().int(),
+        implementation_failure_only: z.number().int(),
+        rows: z.array(z.object({ symptom: SymptomSchema, primary_share: Share })),
+      }),
+    ),
+  }),
+  /** Table 2 DERIVED from the human-coded primary symptoms through the cause mapping (table2.mapping). */
+  table2: z.object({ derived: z.literal(true), rows: z.array(z.object({ cause: CauseSchema, share: Share })) }),
+});
+export type HumanCoded = z.infer<typeof HumanCodedSchema>;
+
 export const FailureModesFileSchema = z.object({
   schema: z.literal('cooperbench-repro/failure-modes@1'),
   /** Every choice the paper leaves open, as used for this file. */
@@ -190,6 +252,11 @@ export const FailureModesFileSchema = z.object({
       ),
     })
     .nullable(),
+  /**
+   * The human-coded series (packages/failure-modes/gold), over the runs of this store the gold set codes;
+   * null when it codes none of them. Its own section, never mixed with judge or heuristic numbers.
+   */
+  human_coded: HumanCodedSchema.nullable(),
   runs: z.array(RunFailureModesSchema),
 });
 export type FailureModesFile = z.infer<typeof FailureModesFileSchema>;

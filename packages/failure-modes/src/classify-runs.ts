@@ -10,6 +10,7 @@ import { symptomsRubric } from './rubrics/symptoms.js';
 import { isConversation, isFailedCoopRun, transcriptOf, type Transcript } from './transcript.js';
 import type { GoldConversation } from './gold/gold-set.js';
 import { goldValidation } from './gold/gold-validation.js';
+import { humanCoded } from './gold/human-coded.js';
 
 /**
  * The stage: every coop run that Figure 6 (conversations) or Table 1 (failed runs) looks at gets the
@@ -64,7 +65,8 @@ export async function classifyRuns(input: ClassifyInput): Promise<FailureModesFi
   const judged = runs.flatMap((r) => [r.comm_error.judge, r.symptoms.judge]).filter((j) => j.cache_key !== null);
   const misses = runs.filter((r) => [r.comm_error.judge, r.symptoms.judge].some((j) => j.cache_key !== null && j.status === 'not-judged'));
   // Nothing answered from the cache or the API: the judge did not run; say so, never invent labels.
-  const notRun = judge === null || (judged.length > 0 && stats.calls === 0 && stats.cacheHits === 0);
+  // An unreadable cache entry is a cache that exists: its transcripts are misses, not "not run".
+  const notRun = judge === null || (judged.length > 0 && stats.calls === 0 && stats.cacheHits === 0 && judge.stats().unreadableEntries === 0);
   if (notRun) for (const r of runs) blankJudge(r, `${NOT_RUN}: no cached answers and no API call made`);
   else if (misses.length > 0 && !input.allowPartial) throw new JudgeCacheIncompleteError(misses.length, misses.slice(0, 3).map((r) => r.record_id));
 
@@ -128,6 +130,7 @@ export async function classifyRuns(input: ClassifyInput): Promise<FailureModesFi
     },
     ...aggregated,
     gold_validation: goldValidation(selected, runs, input.gold ?? null),
+    human_coded: humanCoded({ conversations: selected.filter(isConversation), failedCoopRuns: selected.filter(isFailedCoopRun) }, input.gold ?? null, config.confidence),
     runs,
   };
 }

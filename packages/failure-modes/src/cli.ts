@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import {
+  exitOnError,
   CollectReportSchema,
   DataFileError,
   FailureModesFileSchema,
@@ -39,6 +40,9 @@ Usage: node packages/failure-modes/dist/cli.js [options]
   --dry-run           print the calls and tokens the mode would spend, then stop (no call, no output)
   --base-url URL      another Cohere endpoint (a proxy; the tests' fake server)
 The API key is read from CO_API_KEY only; it is never written anywhere.
+Exit codes: 0 written; 2 bad usage, unreadable input, a paying mode without CO_API_KEY, or (replay-only)
+a judge cache that answers some transcripts but not all, unreadable entries counting as missing (nothing
+written). --debug shows the stack trace of an expected failure.
 `;
 
 function progressReporter(): { tick(done: number, total: number): void; stop(): void } {
@@ -127,12 +131,17 @@ async function main(): Promise<void> {
   }
 
   const progress = progressReporter();
-  const file = validate(
-    'failure-modes result',
-    FailureModesFileSchema,
-    await classifyRuns({ records, config, logRoot, heuristics: HEURISTICS, judge, mode, allowPartial: values['allow-partial'], onProgress: progress.tick, gold: goldSet() }),
-  );
-  progress.stop();
+  let classified;
+  try {
+    classified = await classifyRuns({ records, config, logRoot, heuristics: HEURISTICS, judge, mode, allowPartial: values['allow-partial'], onProgress: progress.tick, gold: goldSet() });
+  } finally {
+    progress.stop();
+    // Named whether the run succeeds (re-asked, or --allow-partial) or stops on the incomplete cache.
+    const unreadable = judge?.unreadableEntries() ?? [];
+    for (const u of unreadable.slice(0, 10)) process.stderr.write(`judge cache: ${u.file}: ${u.reason}; treated as missing${mode === 'read-write' ? ' (re-asked)' : ''}\n`);
+    if (unreadable.length > 10) process.stderr.write(`judge cache: ... ${unreadable.length - 10} more unreadable entries\n`);
+  }
+  const file = validate('failure-modes result', FailureModesFileSchema, classified);
   await writeJsonAtomic(values.out, file);
 
   const pct = (x: number | null | undefined) => (x === null || x === undefined ? 'n/a' : `${(100 * x).toFixed(1)}%`);
@@ -150,10 +159,4 @@ async function main(): Promise<void> {
   process.stdout.write(lines.join('\n') + '\n');
 }
 
-main().catch((err: unknown) => {
-  if (err instanceof DataFileError || err instanceof JudgeCacheIncompleteError || err instanceof PatchReadError) {
-    process.stderr.write(`error: ${err.message}\n`);
-    process.exit(2);
-  }
-  throw err;
-});
+main().catch((err: unknown) => exitOnError(err, [[DataFileError, 2], [JudgeCacheIncompleteError, 2], [PatchReadError, 2]], { usage: HELP }));

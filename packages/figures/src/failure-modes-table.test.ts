@@ -13,6 +13,8 @@ import {
   failureModesTable,
   formatShareCi,
   formatShareCount,
+  humanTable1Rows,
+  humanTable2Rows,
   table1Rows,
   table2Rows,
   writeFailureModesTable,
@@ -109,6 +111,41 @@ describe('markdown', () => {
 
   it('says SYNTHETIC visibly for synthetic data', () => {
     expect(failureModesTable(failureModesFixture({ synthetic: true })).markdown).toContain('> **SYNTHETIC DEMO DATA — not real agent runs (all 200 records are synthetic)**');
+  });
+});
+
+describe('the human-coded series (gold set)', () => {
+  const data = failureModesFixture({ judge: 'not-run', human: true });
+  const { markdown: md, latex: tex } = failureModesTable(data);
+  const section = md.slice(md.indexOf('## Table 1, human-coded (gold set)'));
+
+  it('is a Table 1 and a derived Table 2 of their own, with k/n and Wilson intervals, no judge or heuristic value', () => {
+    expect(humanTable1Rows(data)[0]).toMatchObject({ symptom: 'work_overlap', primary: { successes: 14, total: 20 }, heuristic: null });
+    expect(humanTable2Rows(data).map((r) => [r.cause, r.share!.successes, r.share!.total, r.paper])).toEqual([
+      ['expectation', 14, 20, 42],
+      ['commitment', 0, 20, 32],
+      ['communication', 6, 20, 26],
+    ]);
+    expect(section).toMatch(/^\| Work overlap \| 70\.0% \\\[\d+\.\d, \d+\.\d\\\] \| 14\/20 \| 14\/20 \| 46\.7% \(14\/30\) \| 33\.2 \|$/m);
+    expect(section).toContain('| Symptom | Human-coded: primary share [95% CI] | k/n | model-a: k/n | Any label (k/n) | Paper % |');
+    expect(section).toContain('## Table 2, derived from the human-coded (gold set) primary symptoms');
+    expect(section).toMatch(/^\| Expectation \| 70\.0% \\\[.*\\\] \(14\/20\) \| 42 \|$/m);
+    expect(section).toContain('10 of 30 coded failed runs (33.3%); 6 more failed coop runs have no message at all');
+    // The header of each table names only human-coded and paper columns.
+    for (const header of section.split('\n').filter((l) => l.startsWith('| Symptom') || l.startsWith('| Cause'))) expect(header).not.toMatch(/heuristic|judge/i);
+    expect(md).toContain('Measured values from people: see "Table 1, human-coded (gold set)"');
+  });
+
+  it('is its own booktabs table in LaTeX, escaped', () => {
+    expect(tex).toContain('\\label{tab:failure-human-coded}');
+    expect(tex).toMatch(/^Work overlap & 70\.0\\% \[\d+\.\d, \d+\.\d\] & 14\/20 & 46\.7\\% \(14\/30\) & 33\.2 \\\\$/m);
+    expect(tex).toMatch(/^Expectation & 70\.0\\% \[.*\] & 14\/20 & & 42 \\\\$/m);
+    for (const l of tex.split('\n').filter((x) => !x.startsWith('%'))) expect(l).not.toMatch(/(^|[^\\])%/);
+  });
+
+  it('is absent when the store holds no human-coded run', () => {
+    expect(failureModesTable(complete).markdown).not.toContain('human-coded');
+    expect(humanTable1Rows(complete)).toEqual([]);
   });
 });
 

@@ -12,8 +12,10 @@ import {
   FIG6_NOT_MEASURED,
   FIG6_PANEL_TITLES,
   FIG6_PAPER_SERIES,
+  HUMAN_ROW,
   codeLegendLabel,
   fig6,
+  fig6Data,
 } from './figures/fig6/index.js';
 import { COMM_ERROR_LABELS } from './render/labels.js';
 import { PAPER_MODELS } from './render/paper.js';
@@ -60,8 +62,9 @@ describe('fig6', () => {
     expect(t).toContain('Plan drift / unilateral deviation');
     // judge totals with counts, heuristic cross-check rows beside them
     for (const s of ['25.0% (10/40)', '10.0% (4/40)', '20.0% (6/30)', '3.3% (1/30)', '30.0% (12/40)', '26.7% (8/30)', '12.3', '4.5']) expect(t).toContain(s);
-    for (const s of ['model-a', 'model-b', 'model-a · heuristic', 'model-b · heuristic']) expect(t).toContain(s);
-    expect(t.filter((s) => s === 'model-a · heuristic')).toHaveLength(2); // repetition and unresponsiveness only
+    for (const s of ['model-a', 'model-b', 'model-a · LLM judge', 'model-b · LLM judge', 'model-a · repetition', 'model-b · unresponsiveness']) expect(t).toContain(s);
+    // Heuristic rows only in panel (e): repetition and unresponsiveness, none for hallucination.
+    expect(t.filter((s) => s.startsWith('model-a · ') && !s.endsWith('LLM judge'))).toEqual(['model-a · repetition', 'model-a · unresponsiveness']);
     expect(t.some((s) => s.includes(FIG6_NOT_MEASURED))).toBe(false);
   });
 
@@ -79,20 +82,22 @@ describe('fig6', () => {
     const t = await texts(notRun);
     for (const s of JUDGE_LEGEND) expect(t).not.toContain(s);
     expect(t).toContain(FIG6_HEURISTIC_SERIES);
-    expect(t).toContain('ours: HEURISTIC ESTIMATE ONLY, not judge labels');
-    expect(t.filter((s) => s === FIG6_NOT_MEASURED)).toHaveLength(2);
-    expect(t).toContain('model-a · heuristic');
+    expect(t).toContain('LLM judge: not run (no judge rows)');
+    expect(t.filter((s) => s === FIG6_NOT_MEASURED)).toHaveLength(6); // (b)-(d), both models
+    expect(t).toContain('model-a · repetition');
     expect(t).not.toContain('25.0% (10/40)'); // no judge total anywhere
     expect(t).toContain('30.0% (12/40)');
     const rows = fig6(notRun).csv.rows;
     expect(rows.some((r) => r.source === 'judge')).toBe(false);
-    expect(rows.filter((r) => r.source === 'heuristic').every((r) => r.label_source === 'heuristic' && String(r.label).endsWith('· heuristic'))).toBe(true);
+    expect(rows.filter((r) => r.source === 'heuristic').every((r) => r.label_source === 'heuristic' && r.panel === 'e-heuristic')).toBe(true);
     expect(rows.filter((r) => r.panel === 'd-hallucination' && r.source === 'none')).toHaveLength(2);
   });
 
   it("shows the paper's per-model values as separate grey rows, and leaves them out when asked", async () => {
     const t = await texts(complete);
-    for (const m of PAPER_MODELS) expect(t.filter((s) => s === `Paper: ${m.label}`)).toHaveLength(4);
+    // Row labels in (a) and (b); (c) and (d) share (b)'s rows and print no labels.
+    for (const m of PAPER_MODELS) expect(t.filter((s) => s === `Paper: ${m.label}`)).toHaveLength(2);
+    expect(fig6(complete).csv.rows.filter((r) => r.source === 'paper-fig6')).toHaveLength(4 * PAPER_MODELS.length);
     for (const s of ['14.5', '15.5', '37.1%', '21.3%', '6.9%', '2.1%']) expect(t).toContain(s);
     const def = fig6(complete, { paperReference: false });
     const bare = svgTexts((await specToSvg(def.spec)).svg);
@@ -116,17 +121,18 @@ describe('fig6', () => {
     expect(lines[0]).toBe(FIG6_CSV_COLUMNS.join(','));
     const rows = def.csv.rows;
     expect(rows.filter((r) => r.panel === 'a-turns')).toHaveLength(2 + 5);
-    expect(rows.filter((r) => r.panel === 'b-repetition')).toHaveLength(2 * (2 + 1 + 1) + 5);
-    expect(rows.filter((r) => r.panel === 'c-unresponsiveness')).toHaveLength(2 * (3 + 1 + 1) + 5);
+    expect(rows.filter((r) => r.panel === 'b-repetition')).toHaveLength(2 * (2 + 1) + 5);
+    expect(rows.filter((r) => r.panel === 'c-unresponsiveness')).toHaveLength(2 * (3 + 1) + 5);
     expect(rows.filter((r) => r.panel === 'd-hallucination')).toHaveLength(2 * (3 + 1) + 5);
+    expect(rows.filter((r) => r.panel === 'e-heuristic')).toHaveLength(2 * 2);
     expect(lines).toHaveLength(1 + 48);
     expect(lines).toContain('a-turns,data,model-a,model-a,,,,,,,,,,,40,12.25');
     expect(lines).toContain('a-turns,paper-fig6,claude,Paper: Claude Sonnet 4.5,,,,,,,,,,,,14.5');
-    expect(lines).toContain(`b-repetition,judge,model-a,model-a,repetition,C4a,Repeats same information,judge,6,40,0,0.15,${complete.fig6[0]!.groups[0]!.by_code.C4a!.ci_low},${complete.fig6[0]!.groups[0]!.by_code.C4a!.ci_high},40,`);
-    expect(lines.some((l) => l.startsWith('b-repetition,judge,model-a,model-a,repetition,total,Repetition,judge,10,40,0,0.25,'))).toBe(true);
-    expect(lines.some((l) => l.startsWith('b-repetition,heuristic,model-a,model-a · heuristic,repetition,total,Repetition,heuristic,12,40,0,0.3,'))).toBe(true);
+    expect(lines).toContain(`b-repetition,judge,model-a,model-a · LLM judge,repetition,C4a,Repeats same information,judge,6,40,0,0.15,${complete.fig6[0]!.groups[0]!.by_code.C4a!.ci_low},${complete.fig6[0]!.groups[0]!.by_code.C4a!.ci_high},40,`);
+    expect(lines.some((l) => l.startsWith('b-repetition,judge,model-a,model-a · LLM judge,repetition,total,Repetition,judge,10,40,0,0.25,'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('e-heuristic,heuristic,model-a,model-a · repetition,repetition,total,Repetition,heuristic,12,40,0,0.3,'))).toBe(true);
     expect(lines).toContain('c-unresponsiveness,paper-fig6,minimax,Paper: MiniMax M2,unresponsiveness,total,Unresponsiveness,,,,,0.213,,,,');
-    expect(lines).toContain('d-hallucination,judge,model-b,model-b,hallucination,plan_drift,Plan drift / unilateral deviation,judge,0,30,0,0,0,0.11351850572737189,30,'.replace('0.11351850572737189', String(complete.fig6[1]!.groups[2]!.by_code.plan_drift!.ci_high)));
+    expect(lines).toContain('d-hallucination,judge,model-b,model-b · LLM judge,hallucination,plan_drift,Plan drift / unilateral deviation,judge,0,30,0,0,0,0.11351850572737189,30,'.replace('0.11351850572737189', String(complete.fig6[1]!.groups[2]!.by_code.plan_drift!.ci_high)));
     // sub-codes add up to the group total
     for (const m of complete.fig6) {
       for (const g of m.groups) {
@@ -134,7 +140,38 @@ describe('fig6', () => {
         expect(parts.reduce((s, r) => s + (r.successes as number), 0)).toBe(g.share!.successes);
       }
     }
-    expect(toCsv(fig6(notRun).csv.columns, fig6(notRun).csv.rows).trim().split('\n')).toHaveLength(1 + 7 + 7 + 7 + 7);
+    expect(toCsv(fig6(notRun).csv.columns, fig6(notRun).csv.rows).trim().split('\n')).toHaveLength(1 + 7 + 7 + 7 + 7 + 4);
+  });
+
+  it('draws the human-coded series as its own rows, labelled, with k/n and Wilson whiskers; its bars add up to the total', async () => {
+    const data = failureModesFixture({ judge: 'not-run', human: true });
+    const t = await texts(data);
+    expect(t).toContain(`model-a ${HUMAN_ROW}`);
+    expect(t).toContain('"· human-coded": human-coded (gold set), % of coded conversations');
+    for (const s of ['13.9% (5/36)', '19.4% (7/36)', '8.3% (3/36)']) expect(t).toContain(s);
+    // model-b is not coded and the judge did not run: a note, never a number.
+    expect(t.filter((s) => s === FIG6_NOT_MEASURED)).toHaveLength(3);
+    const d = fig6Data(data, { paperReference: true, source: 'x' });
+    const hall = d.groups[2]!;
+    const segs = hall.segs.filter((s) => s.row === `model-a ${HUMAN_ROW}`);
+    // Plan drift (3) and C3b (1) share one conversation: the bars stop at the total, 3 of 36.
+    expect(Math.max(...segs.map((s) => s.x1))).toBeCloseTo((100 * 3) / 36, 9);
+    const rows = d.csv.filter((r) => r.source === 'human-coded');
+    expect(rows.find((r) => r.panel === 'd-hallucination' && r.code === 'plan_drift')).toMatchObject({ successes: 3, total: 36, label_source: 'human-coded' });
+    expect(rows.find((r) => r.panel === 'd-hallucination' && r.code === 'total')).toMatchObject({ successes: 3, total: 36 });
+  });
+
+  it('keeps heuristic estimates off the judge-based panels and gives every percent panel one x-scale', () => {
+    for (const data of [complete, notRun, failureModesFixture({ judge: 'partial', human: true })]) {
+      const d = fig6Data(data, { paperReference: true, source: 'x' });
+      for (const g of d.groups) expect(g.segs.some((s) => s.series === FIG6_HEURISTIC_SERIES)).toBe(false);
+      expect(d.csv.filter((r) => r.source === 'heuristic').every((r) => r.panel === 'e-heuristic')).toBe(true);
+      const spec = fig6(data).spec as unknown as { vconcat: { hconcat: { layer: { encoding: { x?: { scale?: { domain: number[] } } } }[] }[] }[] };
+      const [[, e], coded] = [spec.vconcat[0]!.hconcat, spec.vconcat[1]!.hconcat];
+      const domains = [e!, ...coded].map((p) => JSON.stringify(p.layer[0]!.encoding.x!.scale!.domain));
+      expect(new Set(domains).size).toBe(1);
+      expect(domains[0]).toBe(JSON.stringify([0, d.percentMax]));
+    }
   });
 
   it('same input gives byte-identical SVG, PNG, PDF and CSV files', async () => {
@@ -150,7 +187,8 @@ describe('fig6', () => {
         expect(Buffer.compare(a, readFileSync(w2.files[ext])), `${judge} ${ext}`).toBe(0);
       }
     }
-  });
+    // Eight full renders (SVG, PNG, PDF): a harness limit for a loaded machine, not a timed assertion.
+  }, 240_000);
 
   it('renders a PNG at 2x the SVG size', async () => {
     const r = await renderFigure(fig6(complete));

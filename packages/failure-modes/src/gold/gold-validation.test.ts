@@ -26,6 +26,28 @@ describe('heuristics against the human-coded gold set on the real runs', () => {
     expect(file.gold_validation?.matched_runs).toBe(201);
   });
 
+  it('gives the human-coded series of both models, its counts reconciling with the store', () => {
+    const hc = file.human_coded!;
+    expect(hc.matched_runs).toBe(201);
+    expect(hc.fig6.map((m) => [m.model, m.conversations])).toEqual([
+      ['claude-sonnet-5', 101],
+      ['command-a-03-2025', 100],
+    ]);
+    // Every conversation of the store is coded: nothing unknown in any group.
+    for (const m of hc.fig6) for (const g of m.groups) expect(g.share.unknown).toBe(0);
+    // Failed coop runs = coded (with messages) + without any message; none left uncoded.
+    const t = hc.table1;
+    expect(t.failed_runs_coded + t.failed_runs_without_messages).toBe(file.inputs.failed_coop_runs);
+    expect(t.rows[0]!.primary_share.unknown).toBe(0);
+    const labelled = t.failed_runs_coded - t.implementation_failure_only;
+    expect(t.rows.reduce((s, r) => s + r.primary_share.successes, 0)).toBe(labelled);
+    expect(hc.table2.rows.reduce((s, r) => s + r.share.successes, 0)).toBe(labelled);
+    // The per-model rows add up to the pooled ones.
+    expect(t.models.map((m) => m.model)).toEqual(['claude-sonnet-5', 'command-a-03-2025']);
+    expect(t.models.reduce((s, m) => s + m.failed_runs_coded, 0)).toBe(t.failed_runs_coded);
+    for (const [i, r] of t.rows.entries()) expect(t.models.reduce((s, m) => s + m.rows[i]!.primary_share.successes, 0)).toBe(r.primary_share.successes);
+  });
+
   it('keeps precision, recall and kappa above their floors', () => {
     const by = new Map(file.gold_validation!.heuristics.map((h) => [h.heuristic, h]));
     // achieved at writing: repetition P .81 R .72 kappa .74; unanswered questions P .77 R .59 kappa .62;

@@ -3,8 +3,11 @@ import { PUBLIC_LOCAL_PATHS } from '@cooperbench-repro/public-data';
 import { goldKeyOfRecord, type GoldConversation } from './gold-set.js';
 import { heuristicsVsGold } from './heuristic-agreement.js';
 
-export const GOLD_DESCRIPTION =
-  'packages/failure-modes/gold: every real public conversation coded by a person (coder A), 40 coded twice and adjudicated';
+/** What the gold set is, counted from it (conversations coded, how many twice and adjudicated). */
+export function goldDescription(gold: ReadonlyMap<string, GoldConversation>): string {
+  const all = [...gold.values()];
+  return `packages/failure-modes/gold: ${all.length} real public conversations coded by a person (coder A), ${all.filter((g) => g.double_coded).length} of them coded twice and adjudicated`;
+}
 
 /**
  * The runs of this store that the gold set codes: an imported Command A record by its results.json
@@ -32,7 +35,7 @@ export function goldValidation(records: readonly RunRecord[], runs: readonly Run
   if (coded.length === 0) return null;
   const round = (x: number | null) => (x === null ? null : Math.round(x * 1e6) / 1e6);
   return {
-    gold: GOLD_DESCRIPTION,
+    gold: goldDescription(gold),
     matched_runs: coded.length,
     heuristics: heuristicsVsGold(coded).map((h) => ({
       heuristic: h.heuristic,

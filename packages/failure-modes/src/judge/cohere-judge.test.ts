@@ -318,30 +318,6 @@ describe('CohereJudge against a fake Cohere through the real SDK', () => {
     expect(judgeWith({ token: 'a' }).cacheKey(rubric as Rubric<unknown>, 'x')).toBe(judgeWith({ token: 'b' }).cacheKey(rubric as Rubric<unknown>, 'x'));
   });
 
-  it('a corrupt cache entry fails that call with the file named, and makes no request', async () => {
-    await fake([good(1)]);
-    const judge = judgeWith();
-    const key = judge.cacheKey(rubric as Rubric<unknown>, transcript(1));
-    await judge.cache.write({
-      schema: 'cooperbench-repro/judge-cache-entry@1',
-      key,
-      rubric_id: 'x',
-      rubric_version: '1',
-      preimage: {},
-      response: { id: 'r', text: '{}', finish_reason: 'COMPLETE', usage: { input_tokens: 0, output_tokens: 0 } },
-      answer: null,
-      verdict: { status: 'ok', reason: null },
-      created_at: 'now',
-      sdk_version: 'x',
-    });
-    const { writeFile } = await import('node:fs/promises');
-    await writeFile(judge.cache.pathOf(key), '{"schema": 1}');
-    const result = await judge.judge(rubric, transcript(1), transcript(1));
-    expect(result.status).toBe('failed');
-    expect(result.reason).toContain(`${key}.json`);
-    expect(server.requests).toHaveLength(0);
-  });
-
   it('wouldCall tells which requests a run would pay for', async () => {
     await fake([good(1)]);
     await judgeWith().judge(rubric, transcript(1), transcript(1));

@@ -4,7 +4,7 @@ import { evaluateResponse, type Evaluation } from './answer-evaluation.js';
 import { cacheKeyOf, judgeKeyPreimage, type JudgeKeyPreimage } from './cache-key.js';
 import { addUsage, copyStats, emptyStats, type CohereJudgeStats } from './judge-stats.js';
 import { RequestRateLimiter, sleep } from './rate-limiter.js';
-import { CACHE_ENTRY_SCHEMA_ID, ResponseCache, type CacheEntry } from './response-cache.js';
+import { CACHE_ENTRY_SCHEMA_ID, ResponseCache, type CacheEntry, type CacheLookup } from './response-cache.js';
 import { backoffMs, classifyTransportError } from './retry.js';
 import { cohereSdkVersion } from './sdk-version.js';
 import type { CacheMode, JudgeClient, JudgeResult, JudgeSettings, JudgeUsage, Rubric } from './types.js';
@@ -43,6 +43,7 @@ export type JudgeEvent =
   | { type: 'transport-retry'; rubricId: string; cacheKey: string; attempt: number; delayMs: number; reason: string }
   | { type: 'semantic-retry'; rubricId: string; cacheKey: string; reason: string }
   | { type: 'cache-write-error'; rubricId: string; cacheKey: string; reason: string }
+  | { type: 'unreadable-cache-entry'; rubricId: string; cacheKey: string; file: string; reason: string }
   | { type: 'done'; rubricId: string; cacheKey: string; status: JudgeResult<unknown>['status']; reason: string | null; fromCache: boolean };
 
 interface ChatResponse {
@@ -68,6 +69,7 @@ export class CohereJudge implements JudgeClient {
   private readonly limiter: RequestRateLimiter;
   private readonly limitConcurrency: ReturnType<typeof pLimit>;
   private readonly inFlight = new Map<string, Promise<JudgeResult<unknown>>>();
+  private readonly unreadable: { file: string; reason: string }[] = [];
   private readonly counters: CohereJudgeStats = emptyStats();
   private readonly sdkVersion = cohereSdkVersion();
   private client: CohereClientV2 | null = null;
@@ -95,6 +97,11 @@ export class CohereJudge implements JudgeClient {
     return copyStats(this.counters);
   }
 
+  /** Cache files found unusable in this run (each handled like a missing entry), with why. */
+  unreadableEntries(): { file: string; reason: string }[] {
+    return this.unreadable.map((u) => ({ ...u }));
+  }
+
   /** The cache key judge() would use (for JudgeOutcome.cache_key and audits). */
   cacheKey(rubric: Rubric<unknown>, userMessage: string): string {
     return cacheKeyOf(judgeKeyPreimage(rubric, userMessage, this.settings));
@@ -104,11 +111,8 @@ export class CohereJudge implements JudgeClient {
   async wouldCall(rubric: Rubric<unknown>, userMessage: string): Promise<boolean> {
     if (this.mode === 'off' || this.mode === 'refresh') return true;
     if (this.mode === 'replay-only') return false;
-    try {
-      return (await this.cache.read(this.cacheKey(rubric, userMessage))) === null;
-    } catch {
-      return false; // a corrupt entry fails the judge() call instead of paying for it
-    }
+    // An unreadable entry is re-asked like a missing one.
+    return (await this.cache.lookup(this.cacheKey(rubric, userMessage))).kind !== 'hit';
   }
 
   judge<T>(rubric: Rubric<T>, userMessage: string, transcriptText: string): Promise<JudgeResult<T>> {
@@ -128,25 +132,30 @@ export class CohereJudge implements JudgeClient {
     return promise;
   }
 
+  private noteUnreadable(rubricId: string, key: string, found: Extract<CacheLookup, { kind: 'unreadable' }>): void {
+    this.counters.unreadableEntries++;
+    this.unreadable.push({ file: found.file, reason: found.reason });
+    this.emit({ type: 'unreadable-cache-entry', rubricId, cacheKey: key, file: found.file, reason: found.reason });
+  }
+
   private async judgeOnce<T>(rubric: Rubric<T>, preimage: JudgeKeyPreimage, key: string, transcriptText: string): Promise<JudgeResult<T>> {
     if (this.mode === 'read-write' || this.mode === 'replay-only') {
-      let entry: CacheEntry | null;
-      try {
-        entry = await this.cache.read(key);
-      } catch (err) {
-        return this.result(rubric, key, { status: 'failed', reason: `corrupt cache entry: ${(err as Error).message}` });
-      }
-      if (entry) {
+      const found = await this.cache.lookup(key);
+      if (found.kind === 'hit') {
+        const { entry } = found;
         this.counters.cacheHits++;
         addUsage(this.counters.cachedUsage, entry.response.usage);
         this.emit({ type: 'cache-hit', rubricId: rubric.id, cacheKey: key });
         const evaluation = evaluateResponse(rubric, entry.response.text, entry.response.finish_reason, transcriptText);
         return this.resultOf(rubric, key, evaluation, entry.response.usage, true);
       }
+      // An unusable entry is a missing one that is named: re-asked in read-write, a miss in replay-only.
+      if (found.kind === 'unreadable') this.noteUnreadable(rubric.id, key, found);
       if (this.mode === 'replay-only') {
         this.counters.misses++;
         this.emit({ type: 'miss', rubricId: rubric.id, cacheKey: key });
-        return this.result(rubric, key, { status: 'miss', reason: 'replay-only: no cache entry' });
+        const reason = found.kind === 'unreadable' ? `replay-only: unreadable cache entry ${found.file} (treated as missing)` : 'replay-only: no cache entry';
+        return this.result(rubric, key, { status: 'miss', reason });
       }
     }
     if (!this.token) return this.result(rubric, key, { status: 'failed', reason: NO_API_KEY_REASON });

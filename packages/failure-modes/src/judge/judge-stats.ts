@@ -3,7 +3,8 @@ import type { JudgeCallStats, JudgeUsage } from './types.js';
 /**
  * The judge's accounting for one run of the stage.
  * calls: HTTP requests sent to Cohere (every attempt, retries included: each one may be billed).
- * cacheHits / misses: answered from the cache / replay-only misses (no call).
+ * cacheHits / misses: answered from the cache / replay-only misses (no call). unreadableEntries: cache
+ * files that were there but unusable, each handled like a missing entry.
  * failures: results with status failed. rejected: results with status rejected, by category.
  * usage: tokens of the responses received in this run (billed units). cachedUsage: tokens the cache
  * spared (the stored usage of each hit).
@@ -29,6 +30,7 @@ export function emptyStats(): CohereJudgeStats {
     failures: 0,
     rejected: {},
     usage: { input_tokens: 0, output_tokens: 0 },
+    unreadableEntries: 0,
     requests: 0,
     ok: 0,
     deduplicated: 0,

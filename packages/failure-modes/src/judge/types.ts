@@ -61,6 +61,8 @@ export interface JudgeCallStats {
   failures: number;
   rejected: Record<string, number>;
   usage: JudgeUsage;
+  /** Cache entries present but unusable (truncated, empty, wrong shape, a directory): treated as missing. */
+  unreadableEntries: number;
 }
 
 /** What classify needs from a judge: ask one rubric about one transcript text. */

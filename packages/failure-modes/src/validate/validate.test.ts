@@ -42,6 +42,7 @@ function resultsFile(runs: RunFailureModes[]): FailureModesFile {
     judge: { status: 'complete', note: '', mode: 'replay-only', model: 'command-a-03-2025', rubric_versions: {}, calls: 0, cache_hits: 0, input_tokens: 0, output_tokens: 0, rejected: {}, not_judged: {} },
     ...aggregateFailureModes(runs, []),
     gold_validation: null,
+    human_coded: null,
     runs,
   });
 }
@@ -174,7 +175,71 @@ describe('validate command', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/field items: expected record_ids of runs judged on comm-errors/);
 
-    expect((await runValidate(['--results', results])).code).toBe(2);
+    expect((await runValidate(['--labels', labels, '--confidence', '2'])).code).toBe(2);
     expect((await runValidate(['--labels', labels, '--bogus'])).code).toBe(2);
+  });
+});
+
+describe('validate against the gold set (the default)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fm-validate-gold-'));
+  const write = (name: string, value: unknown) => {
+    const file = join(dir, name);
+    writeFileSync(file, JSON.stringify(value));
+    return file;
+  };
+  // Gold: r1 C4a / work_overlap, r2 plan drift only / implementation failure, r3 none (a pass), r6 C1b / work_overlap.
+  const hcRun = (record_id: string, comm_error: string, plan_drift: boolean, primary: string | null) => ({ record_id, comm_error, plan_drift, primary, secondary: [] });
+  const humanCoded = {
+    label: 'human-coded (gold set)',
+    gold: 'test gold',
+    matched_runs: 4,
+    runs: [hcRun('r1', 'C4a', false, 'work_overlap'), hcRun('r2', 'plan_drift', true, 'implementation_failure'), hcRun('r3', 'none', false, null), hcRun('r6', 'C1b', false, 'work_overlap')],
+    fig6: [],
+    table1: { failed_runs_coded: 0, failed_runs_without_messages: 0, implementation_failure_only: 0, rows: [], models: [] },
+    table2: { derived: true, rows: [] },
+  };
+
+  it('without --labels compares the judge with the gold codes on both rubrics', async () => {
+    const results = write('with-gold.json', { ...resultsFile(RUNS), human_coded: humanCoded });
+    const out = join(dir, 'report.json');
+    const r = await runValidate(['--results', results, '--out', out]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('comm-errors: judge vs the human-coded gold set (packages/failure-modes/gold)');
+    // comm-errors pairs (gold, judge): r1 C4a/C4a, r2 plan_drift/C4a, r3 none/none, r6 C1b/C1a -> 2 of 4.
+    expect(r.stdout).toMatch(/overall: agreement 50\.0% \[\d+\.\d%, \d+\.\d%\] \(2\/4\)/);
+    // symptoms pairs on failed runs coded: r1 work_overlap/work_overlap, r2 none/none, r6 work_overlap/work_overlap -> 3 of 3.
+    expect(r.stdout).toContain('symptoms: judge vs the human-coded gold set');
+    expect(r.stdout).toMatch(/overall: agreement 100\.0% .*\(3\/3\)/);
+    const written = JSON.parse(readFileSync(out, 'utf8'));
+    expect(written.gold.map((g: { rubric: string; compared: number }) => [g.rubric, g.compared])).toEqual([
+      ['comm-errors', 4],
+      ['symptoms', 3],
+    ]);
+  });
+
+  it('says plainly when the judge did not run, and exits 1 when the gold set codes none of the runs', async () => {
+    const base = resultsFile(RUNS);
+    const notRun = write('not-run.json', { ...base, judge: { ...base.judge, status: 'not-run' }, human_coded: humanCoded });
+    let r = await runValidate(['--results', notRun]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("LLM judge not run in");
+    expect(r.stdout).toContain("nothing to check against the gold set's 4 coded runs");
+    r = await runValidate(['--results', write('no-gold.json', base)]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('field human_coded: expected runs coded by the human-coded gold set');
+  });
+});
+
+describe('the validate target', () => {
+  const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8'));
+  const target = pkg.nx.targets.validate;
+
+  it('re-reads the gold set and a current classification: gold files among its inputs, classify first, real configuration', () => {
+    expect(target.dependsOn).toEqual(['build', 'classify']);
+    expect(target.inputs).toContain('{projectRoot}/gold/**/*');
+    expect(target.inputs).toContainEqual({ dependentTasksOutputFiles: '**/failure-modes.json' });
+    expect(target.options.results).toBe(pkg.nx.targets.classify.options.out);
+    expect(target.configurations.real.results).toBe(pkg.nx.targets.classify.configurations.real.out);
   });
 });

@@ -1,8 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic, type Cause, type FailureModesFile, type Interval, type Symptom } from '@cooperbench-repro/contracts';
+import { HUMAN_CODED_LABEL, writeFileAtomic, type Cause, type FailureModesFile, type Interval, type Symptom } from '@cooperbench-repro/contracts';
 import { escapeLatex, escapeMarkdown } from '../render/escape.js';
-import { CAUSE_LABELS, SYMPTOM_LABELS } from '../render/labels.js';
+import { CAUSE_LABELS, SYMPTOM_LABELS, shortModelName } from '../render/labels.js';
 import { PAPER_TABLE2_TRACES, formatPaper, paperTable1, paperTable2 } from '../render/paper.js';
 import { syntheticWarning } from '../render/subtitle.js';
 
@@ -98,6 +98,47 @@ export function table2Rows(data: FailureModesFile): Table2Row[] {
   }));
 }
 
+/** Table 1 rows of the human-coded series (paper order); empty without it. */
+export function humanTable1Rows(data: FailureModesFile): Table1Row[] {
+  const bySymptom = new Map((data.human_coded?.table1.rows ?? []).map((r) => [r.symptom, r]));
+  if (bySymptom.size === 0) return [];
+  return table1Rows(data).map((r) => ({ ...r, primary: bySymptom.get(r.symptom)?.primary_share ?? null, any: bySymptom.get(r.symptom)?.any_label ?? null, heuristic: null }));
+}
+
+/** Table 2 rows derived from the human-coded primary symptoms; empty without them. */
+export function humanTable2Rows(data: FailureModesFile): Table2Row[] {
+  const byCause = new Map((data.human_coded?.table2.rows ?? []).map((r) => [r.cause, r.share]));
+  if (byCause.size === 0) return [];
+  return table2Rows(data).map((r) => ({ ...r, share: byCause.get(r.cause) ?? null }));
+}
+
+export const HUMAN_TABLE2_NOTE =
+  'Shares derived mechanically from the human-coded primary symptoms through the same mapping as above (table2.mapping); ' +
+  `the paper assigned causes by hand on ${PAPER_TABLE2_TRACES} failed traces, so this is a consistency check, not a reproduction.`;
+
+function humanTable1Caption(data: FailureModesFile): string {
+  const hc = data.human_coded!;
+  const t = hc.table1;
+  const unknown = t.rows[0]?.primary_share.unknown ?? 0;
+  return (
+    `Human-coded (gold set): ${hc.gold}. Over the ${t.failed_runs_coded} failed coop runs with messages that it codes` +
+    `${unknown > 0 ? ` (${unknown} failed runs with messages not coded)` : ''}. Primary share over the ${t.failed_runs_coded - t.implementation_failure_only} ` +
+    `with a coordination symptom, ${confidenceText(data)} interval, pooled over models and per model (` +
+    t.models.map((m) => `${m.model}: ${m.failed_runs_coded - m.implementation_failure_only} of ${m.failed_runs_coded}`).join('; ') +
+    `); any label: primary or secondary, over the ${t.failed_runs_coded} coded. ` +
+    'No judge or heuristic value is in this table.'
+  );
+}
+
+function humanImplementationText(data: FailureModesFile): string {
+  const t = data.human_coded!.table1;
+  const share = t.failed_runs_coded > 0 ? ` (${pct1(t.implementation_failure_only / t.failed_runs_coded)})` : '';
+  return (
+    `Implementation failure only (human-coded: no coordination symptom with conversation evidence): ${t.implementation_failure_only} of ${t.failed_runs_coded} coded failed runs${share}; ` +
+    `${t.failed_runs_without_messages} more failed coop runs have no message at all (nothing to code; implementation failures by the rule).`
+  );
+}
+
 const synthNote = (data: FailureModesFile) => syntheticWarning(data.inputs.records, data.inputs.synthetic_records);
 
 function confidenceText(data: FailureModesFile): string {
@@ -147,6 +188,7 @@ export function renderMarkdown(data: FailureModesFile, t1: readonly Table1Row[],
   const synth = synthNote(data);
   if (synth) out.push(`> **${escapeMarkdown(synth)}**`, '');
   if (data.judge.status === 'not-run') out.push(`> **${escapeMarkdown(JUDGE_NOT_RUN_TABLES)}**`, '');
+  if (data.human_coded) out.push(`> Measured values from people: see "Table 1, ${HUMAN_CODED_LABEL}" and the derived Table 2 below (${data.human_coded.matched_runs} coded runs).`, '');
   out.push(
     `Source: \`${source.replace(/[`|]/g, '?')}\` (${data.inputs.records} run records, ${data.inputs.coop_records} coop, ` +
       `${data.inputs.failed_coop_runs} failed coop runs, ${data.inputs.conversations} conversations with messages).`,
@@ -204,9 +246,43 @@ export function renderMarkdown(data: FailureModesFile, t1: readonly Table1Row[],
   for (const m of data.table2.mapping) {
     out.push(`| ${escapeMarkdown(SYMPTOM_LABELS[m.symptom] ?? m.symptom)} | ${escapeMarkdown(CAUSE_LABELS[m.cause] ?? m.cause)} | ${escapeMarkdown(provenanceText(m.provenance))} |`);
   }
+  out.push(...humanCodedMarkdown(data));
   out.push(...goldValidationMarkdown(data));
   out.push('');
   return out.join('\n');
+}
+
+/** The human-coded Table 1 and derived Table 2: their own sections, never beside judge or heuristic values. */
+function humanCodedMarkdown(data: FailureModesFile): string[] {
+  const hc = data.human_coded;
+  if (!hc) return [];
+  const models = hc.table1.models;
+  const out = [
+    '',
+    `## Table 1, ${HUMAN_CODED_LABEL}`,
+    '',
+    escapeMarkdown(humanTable1Caption(data)),
+    '',
+    `| Symptom | Human-coded: primary share [${ciHeader(data)}] | k/n | ${models.map((m) => `${escapeMarkdown(shortModelName(m.model))}: k/n`).join(' | ')}${models.length ? ' | ' : ''}Any label (k/n) | Paper % |`,
+    `|---|---:|---:|${models.map(() => '---:|').join('')}---:|---:|`,
+  ];
+  for (const r of humanTable1Rows(data)) {
+    const perModel = models.map((m) => countText(m.rows.find((x) => x.symptom === r.symptom)?.primary_share ?? null));
+    out.push(`| ${[escapeMarkdown(r.label), escapeMarkdown(formatShareCi(r.primary)), countText(r.primary), ...perModel, escapeMarkdown(formatShareCount(r.any)), formatPaper(r.paper)].join(' | ')} |`);
+  }
+  out.push(
+    '',
+    escapeMarkdown(humanImplementationText(data)),
+    '',
+    `## Table 2, derived from the ${HUMAN_CODED_LABEL} primary symptoms`,
+    '',
+    `**Derived, not reproduced.** ${escapeMarkdown(HUMAN_TABLE2_NOTE)}`,
+    '',
+    `| Cause | Human-coded, derived: share [${ciHeader(data)}] (k/n) | Paper % |`,
+    '|---|---:|---:|',
+  );
+  for (const r of humanTable2Rows(data)) out.push(`| ${escapeMarkdown(r.label)} | ${escapeMarkdown(`${formatShareCi(r.share)} (${countText(r.share)})`)} | ${r.paper} |`);
+  return out;
 }
 
 const fmt3 = (x: number | null) => (x === null ? 'n/a' : x.toFixed(2));
@@ -299,7 +375,37 @@ export function renderLatex(data: FailureModesFile, t1: readonly Table1Row[], t2
     out.push(`${escapeLatex(SYMPTOM_LABELS[m.symptom] ?? m.symptom)} & ${escapeLatex(CAUSE_LABELS[m.cause] ?? m.cause)} & ${escapeLatex(provenanceText(m.provenance)).replace('§', '\\S{}')} \\\\`);
   }
   out.push('\\bottomrule', '\\end{tabular}', '\\end{table}', '');
+  out.push(...humanCodedLatex(data));
   return out.join('\n');
+}
+
+/** The human-coded Table 1 and derived Table 2 as one booktabs table of their own. */
+function humanCodedLatex(data: FailureModesFile): string[] {
+  if (!data.human_coded) return [];
+  const out = [
+    '\\begin{table}[t]',
+    '\\centering',
+    '\\small',
+    `\\caption{Coordination-failure symptoms and derived causes, ${escapeLatex(HUMAN_CODED_LABEL)}. ${escapeLatex(humanTable1Caption(data))}}`,
+    '\\label{tab:failure-human-coded}',
+    '\\begin{tabular}{@{}lrrrr@{}}',
+    '\\toprule',
+    `Symptom & Primary share [${escapeLatex(ciHeader(data))}] & $k/n$ & Any label & Paper \\% \\\\`,
+    '\\midrule',
+  ];
+  for (const r of humanTable1Rows(data)) out.push(`${escapeLatex(r.label)} & ${texShare(r.primary)} & ${countText(r.primary)} & ${escapeLatex(formatShareCount(r.any))} & ${formatPaper(r.paper)} \\\\`);
+  out.push('\\midrule', `Cause (derived) & Share [${escapeLatex(ciHeader(data))}] & $k/n$ & & Paper \\% \\\\`, '\\midrule');
+  for (const r of humanTable2Rows(data)) out.push(`${escapeLatex(r.label)} & ${texShare(r.share)} & ${countText(r.share)} & & ${r.paper} \\\\`);
+  out.push(
+    '\\bottomrule',
+    '\\end{tabular}',
+    '',
+    '\\smallskip',
+    `{\\footnotesize ${escapeLatex(humanImplementationText(data))} ${escapeLatex(HUMAN_TABLE2_NOTE)}\\par}`,
+    '\\end{table}',
+    '',
+  );
+  return out;
 }
 
 export function failureModesTable(data: FailureModesFile, opts: FailureModesTableOptions = {}): FailureModesTable {

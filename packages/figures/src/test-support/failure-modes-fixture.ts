@@ -67,7 +67,44 @@ export const FIXTURE_MAPPING: FailureModesFile['table2']['mapping'] = [
   { symptom: 'timing_dependency', cause: 'commitment', provenance: 'ours' },
 ];
 
-export function failureModesFixture(opts: { synthetic?: boolean; judge?: FixtureJudge } = {}): FailureModesFile {
+/**
+ * A human-coded series (gold set) for model-a only, 36 coded conversations: repetition 5 (C4a 4, C4b 1),
+ * unresponsiveness 7 (C1a 6, C1b 1), hallucination 3 (C3b 1, plan drift 3, one conversation with both);
+ * Table 1 over 30 coded failed runs, 20 with a coordination symptom, 6 failed runs without messages.
+ */
+export function humanCodedFixture(): NonNullable<FailureModesFile['human_coded']> {
+  const n = 36;
+  const g = (k: number, codes: Record<string, number>) => ({ share: interval(k, n), by_code: Object.fromEntries(Object.entries(codes).map(([c, x]) => [c, interval(x, n)])) });
+  const primary: Partial<Record<Symptom, number>> = { work_overlap: 14, unresponsiveness: 4, repetition: 2 };
+  const causes = { expectation: 14, commitment: 0, communication: 6 };
+  return {
+    label: 'human-coded (gold set)',
+    gold: 'fixture gold set',
+    matched_runs: 36,
+    runs: [],
+    fig6: [
+      {
+        model: 'model-a',
+        conversations: n,
+        groups: [
+          { group: 'repetition', ...g(5, { C4a: 4, C4b: 1 }) },
+          { group: 'unresponsiveness', ...g(7, { C1a: 6, C1b: 1, C2: 0 }) },
+          { group: 'hallucination', ...g(3, { C3a: 0, C3b: 1, plan_drift: 3 }) },
+        ],
+      },
+    ],
+    table1: {
+      failed_runs_coded: 30,
+      failed_runs_without_messages: 6,
+      implementation_failure_only: 10,
+      rows: SYMPTOMS.map((symptom) => ({ symptom, primary_share: interval(primary[symptom] ?? 0, 20), any_label: interval((primary[symptom] ?? 0) + (symptom === 'unresponsiveness' ? 3 : 0), 30) })),
+      models: [{ model: 'model-a', failed_runs_coded: 30, implementation_failure_only: 10, rows: SYMPTOMS.map((symptom) => ({ symptom, primary_share: interval(primary[symptom] ?? 0, 20) })) }],
+    },
+    table2: { derived: true, rows: CAUSES.map((cause) => ({ cause, share: interval(causes[cause], 20) })) },
+  };
+}
+
+export function failureModesFixture(opts: { synthetic?: boolean; judge?: FixtureJudge; human?: boolean } = {}): FailureModesFile {
   const judge = opts.judge ?? 'complete';
   const judged = judge !== 'not-run';
   const fig6: FailureModesFile['fig6'] = Object.entries(FM_FIXTURE).map(([model, m]) => {
@@ -154,12 +191,13 @@ export function failureModesFixture(opts: { synthetic?: boolean; judge?: Fixture
     table1,
     table2,
     gold_validation: null,
+    human_coded: opts.human ? humanCodedFixture() : null,
     runs: [],
   };
 }
 
 /** Writes the fixture to a fresh temp directory and returns the file path. */
-export function writeFailureModesFixture(opts: { synthetic?: boolean; judge?: FixtureJudge } = {}, mutate?: (d: Record<string, unknown>) => void): string {
+export function writeFailureModesFixture(opts: { synthetic?: boolean; judge?: FixtureJudge; human?: boolean } = {}, mutate?: (d: Record<string, unknown>) => void): string {
   const dir = mkdtempSync(join(tmpdir(), 'figures-fm-fixture-'));
   const data = failureModesFixture(opts) as unknown as Record<string, unknown>;
   mutate?.(data);

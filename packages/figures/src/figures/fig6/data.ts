@@ -27,12 +27,14 @@ export const FIG6_CSV_COLUMNS = [
 type AddRow = (cells: CsvCells<(typeof FIG6_CSV_COLUMNS)[number]>) => void;
 
 /** Red subtitle line when the LLM judge did not run. */
-export const FIG6_JUDGE_NOT_RUN =
-  'LLM judge not run: panels (b)-(d) show heuristic estimates only (repetition, unanswered questions); hallucination needs the judge';
-export const FIG6_NOT_MEASURED = 'not measured (needs the LLM judge)';
+export const FIG6_JUDGE_NOT_RUN = 'LLM judge not run: no judge labels in (b)-(d); heuristic estimates are kept apart in (e)';
+export const FIG6_NOT_MEASURED = 'not measured (no judge, no gold set)';
 export const FIG6_HEURISTIC_SERIES = 'Heuristic estimate (not a judge label)';
-export const FIG6_PAPER_SERIES = 'Paper: total (no sub-category values)';
+export const FIG6_PAPER_SERIES = 'Paper: total only (LLM judge)';
 export const OURS_TURNS = 'Ours: average turns';
+/** Row suffixes: which source a row of ours comes from. */
+export const HUMAN_ROW = '· human-coded';
+export const JUDGE_ROW = '· LLM judge';
 
 export const PANEL_KEY: Record<CommErrorGroup, 'b' | 'c' | 'd'> = { repetition: 'b', unresponsiveness: 'c', hallucination: 'd' };
 
@@ -65,20 +67,27 @@ export interface PanelRows {
 
 export interface GroupPanelRows extends PanelRows {
   group: CommErrorGroup;
-  /** Whether any judge / heuristic bar is drawn (their legend entries). */
-  anyJudge: boolean;
-  anyHeuristic: boolean;
+  /** Whether any coded (human or judge) bar is drawn (the sub-code legend entries). */
+  anyCoded: boolean;
 }
 
 export interface Fig6Data {
   subtitle: Subtitle;
   confText: string;
   judgeRan: boolean;
+  /** The store holds runs of the human-coded gold set. */
+  humanCoded: boolean;
   paperReference: boolean;
   /** First of the paper's rows, when it follows rows of ours (a separator goes above it). */
   paperFirst: string | null;
   turns: PanelRows;
   groups: GroupPanelRows[];
+  /** Panel (e): the heuristic estimates, apart from every judge-based or human-coded value. */
+  heuristics: PanelRows & { anyHeuristic: boolean };
+  /** "repetition P 0.81, R 0.72" per heuristic checked against the gold set (empty without it). */
+  heuristicValidation: string[];
+  /** One x-scale maximum for every percent panel, (b) to (e). */
+  percentMax: number;
   csv: CsvRow[];
 }
 
@@ -101,9 +110,11 @@ export function failureModesSubtitle(data: FailureModesFile, source: string): Su
       : `judge: ${j.model} (${j.status}; rubrics ${Object.entries(j.rubric_versions)
           .map(([k, v]) => `${k} ${v}`)
           .join(', ')})`;
+  const hc = data.human_coded;
   const detail = [
     `${records} run records, ${conversations} conversations with messages, from ${source}`,
     `${judgeText}; whiskers: Wilson ${conf === null ? '' : `${Math.round(conf * 100)}% `}intervals on the group total`,
+    ...(hc ? [`${hc.label}: ${hc.matched_runs} runs of this store matched to the gold set (packages/failure-modes/gold)`] : []),
   ];
   if (records === 0) return { lines: [noDataLine(source)], color: WARNING_COLOR };
   const warnings: string[] = [];
@@ -149,56 +160,65 @@ function turnsPanel(data: FailureModesFile, names: string[], paperRows: PaperRow
   return p;
 }
 
-/** One model's rows of an error-group panel: judge bars stacked by sub-code, or a note, and the heuristic row. */
-function groupModelRows(p: GroupPanelRows, m: FailureModesFile['fig6'][number], name: string, judgeRan: boolean, add: AddRow): void {
-  const { group } = p;
-  const codes = FIG6_GROUP_CODES[group];
-  const g = m.groups.find((x) => x.group === group);
-  const base = { panel: `${PANEL_KEY[group]}-${group}`, model: m.model, group, conversations: m.conversations, code_label: COMM_ERROR_GROUP_LABELS[group] };
-  const share = g?.share ?? null;
-  if (judgeRan && share !== null && g?.source !== 'heuristic') {
-    p.order.push(name);
-    if (share.total === 0 || share.rate === null) p.notes.push({ row: name, text: 'no judged conversations' });
-    else {
-      p.anyJudge = true;
-      let x = 0;
-      for (const code of codes) {
-        const iv = g!.by_code[code];
-        const v = iv?.rate == null ? 0 : iv.rate * 100;
-        if (v > 0) p.segs.push({ row: name, series: codeLegendLabel(code), x0: x, x1: x + v });
-        x += v;
-      }
-      p.totals.push(totalRow(name, share));
-    }
-    for (const code of codes) {
-      const iv = g!.by_code[code];
-      add({ ...base, source: 'judge', label: name, code, code_label: COMM_ERROR_LABELS[code], label_source: g!.source, ...(iv ? ivCells(iv) : {}) });
-    }
-    add({ ...base, source: 'judge', label: name, code: 'total', label_source: g!.source, ...ivCells(share) });
-  } else if (!g?.heuristic) {
-    p.order.push(name);
-    p.notes.push({ row: name, text: judgeRan ? 'not judged' : FIG6_NOT_MEASURED });
-    add({ ...base, source: 'none', label: name, code: 'total', label_source: g?.source ?? 'none' });
-  }
-  if (g?.heuristic) {
-    const row = `${name} · heuristic`;
-    p.order.push(row);
-    const h = g.heuristic;
-    if (h.total === 0 || h.rate === null) p.notes.push({ row, text: 'no conversations' });
-    else {
-      p.anyHeuristic = true;
-      p.segs.push({ row, series: FIG6_HEURISTIC_SERIES, x0: 0, x1: h.rate * 100 });
-      p.totals.push(totalRow(row, h));
-    }
-    add({ ...base, source: 'heuristic', label: row, code: 'total', label_source: 'heuristic', ...ivCells(h) });
-  }
+/** A group's coded numbers from one source (human-coded or judge): the total and each sub-code. */
+interface Coded {
+  source: 'human-coded' | 'judge';
+  model: string;
+  row: string;
+  conversations: number;
+  share: Interval;
+  by_code: Record<string, Interval>;
 }
 
-/** Panels (b)-(d): one error group per panel. */
-function groupPanel(data: FailureModesFile, group: CommErrorGroup, names: string[], paperRows: PaperRow[], add: AddRow): GroupPanelRows {
-  const p: GroupPanelRows = { group, order: [], segs: [], totals: [], notes: [], anyJudge: false, anyHeuristic: false };
+/**
+ * One coded row: bars stacked by sub-code, Wilson whiskers and "k/n" on the total. Plan drift may be
+ * coded beside a C3 code (human codes), so its segment is what the total leaves to it: the bars then
+ * add up to the total, and the CSV keeps every code's own count.
+ */
+function codedRow(p: GroupPanelRows, c: Coded, add: AddRow): void {
+  const { group } = p;
+  const base = { panel: `${PANEL_KEY[group]}-${group}`, model: c.model, group, conversations: c.conversations, label: c.row, source: c.source, label_source: c.source };
+  p.order.push(c.row);
+  if (c.share.total === 0 || c.share.rate === null) p.notes.push({ row: c.row, text: c.source === 'judge' ? 'no judged conversations' : 'no coded conversations' });
+  else {
+    p.anyCoded = true;
+    const codes = FIG6_GROUP_CODES[group];
+    const others = codes.filter((code) => code !== 'plan_drift').reduce((sum, code) => sum + (c.by_code[code]?.rate ?? 0), 0);
+    let x = 0;
+    for (const code of codes) {
+      const rate = code === 'plan_drift' ? Math.max(0, c.share.rate - others) : (c.by_code[code]?.rate ?? 0);
+      const v = rate * 100;
+      if (v > 1e-9) p.segs.push({ row: c.row, series: codeLegendLabel(code), x0: x, x1: x + v });
+      x += v;
+    }
+    p.totals.push(totalRow(c.row, c.share));
+  }
+  for (const code of FIG6_GROUP_CODES[group]) {
+    const iv = c.by_code[code];
+    add({ ...base, code, code_label: COMM_ERROR_LABELS[code], ...(iv ? ivCells(iv) : {}) });
+  }
+  add({ ...base, code: 'total', code_label: COMM_ERROR_GROUP_LABELS[group], ...ivCells(c.share) });
+}
+
+/** Panels (b)-(d): the human-coded rows, the judge's rows (when it ran), then the paper's; no heuristic here. */
+function groupPanel(data: FailureModesFile, group: CommErrorGroup, names: Map<string, string>, paperRows: PaperRow[], add: AddRow): GroupPanelRows {
+  const p: GroupPanelRows = { group, order: [], segs: [], totals: [], notes: [], anyCoded: false };
+  const human = new Map((data.human_coded?.fig6 ?? []).map((m) => [m.model, m]));
+  for (const m of data.human_coded?.fig6 ?? []) {
+    const g = m.groups.find((x) => x.group === group)!;
+    codedRow(p, { source: 'human-coded', model: m.model, row: `${names.get(m.model) ?? m.model} ${HUMAN_ROW}`, conversations: m.conversations, share: g.share, by_code: g.by_code }, add);
+  }
   const judgeRan = data.judge.status !== 'not-run';
-  data.fig6.forEach((m, i) => groupModelRows(p, m, names[i]!, judgeRan, add));
+  for (const m of data.fig6) {
+    const g = m.groups.find((x) => x.group === group);
+    const name = names.get(m.model)!;
+    if (judgeRan && g?.share) codedRow(p, { source: 'judge', model: m.model, row: `${name} ${JUDGE_ROW}`, conversations: m.conversations, share: g.share, by_code: g.by_code }, add);
+    else if (!human.has(m.model)) {
+      p.order.push(name);
+      p.notes.push({ row: name, text: judgeRan ? 'not judged' : FIG6_NOT_MEASURED });
+      add({ panel: `${PANEL_KEY[group]}-${group}`, source: 'none', model: m.model, label: name, group, code: 'total', code_label: COMM_ERROR_GROUP_LABELS[group], label_source: 'none' });
+    }
+  }
   for (const r of paperRows) {
     const v = paperFig6(r.key)[group];
     p.order.push(r.row);
@@ -209,23 +229,71 @@ function groupPanel(data: FailureModesFile, group: CommErrorGroup, names: string
   return p;
 }
 
+/** Panel (e): every heuristic estimate, one row per model and group, never beside a judge-based value. */
+function heuristicPanel(data: FailureModesFile, names: Map<string, string>, add: AddRow): Fig6Data['heuristics'] {
+  const p: Fig6Data['heuristics'] = { order: [], segs: [], totals: [], notes: [], anyHeuristic: false };
+  for (const group of COMM_ERROR_GROUPS) {
+    for (const m of data.fig6) {
+      const h = m.groups.find((x) => x.group === group)?.heuristic;
+      if (!h) continue;
+      const row = `${names.get(m.model)} · ${COMM_ERROR_GROUP_LABELS[group].toLowerCase()}`;
+      p.order.push(row);
+      if (h.total === 0 || h.rate === null) p.notes.push({ row, text: 'no conversations' });
+      else {
+        p.anyHeuristic = true;
+        p.segs.push({ row, series: FIG6_HEURISTIC_SERIES, x0: 0, x1: h.rate * 100 });
+        p.totals.push(totalRow(row, h));
+      }
+      add({ panel: 'e-heuristic', source: 'heuristic', model: m.model, label: row, group, code: 'total', code_label: COMM_ERROR_GROUP_LABELS[group], label_source: 'heuristic', conversations: m.conversations, ...ivCells(h) });
+    }
+  }
+  return p;
+}
+
+/** The heuristics' agreement with the gold set, one short line each ("repetition: P 0.81, R 0.72, kappa 0.74"). */
+function heuristicValidation(data: FailureModesFile): string[] {
+  const f = (x: number | null) => (x === null ? 'n/a' : x.toFixed(2));
+  const wanted = new Set(['repetition', 'unanswered_questions']);
+  return (data.gold_validation?.heuristics ?? []).filter((h) => wanted.has(h.heuristic)).map((h) => `${h.heuristic.replace(/_/g, ' ')}: precision ${f(h.precision)}, recall ${f(h.recall)}, kappa ${f(h.kappa)} (n ${h.compared})`);
+}
+
+/** Axis maximum: the next multiple of `step` above the largest drawn value plus room for the labels. */
+export function axisMax(values: readonly number[], min: number, step: number, cap = Infinity): number {
+  const max = Math.max(0, ...values);
+  return Math.min(cap, Math.max(min, Math.ceil((max * 1.45) / step) * step));
+}
+
+/** One maximum for every percent panel: the largest bar, whisker or label of (b)-(e). */
+function percentMax(panels: readonly PanelRows[]): number {
+  const values = panels.flatMap((p) => [...p.segs.map((s) => s.x1), ...p.totals.map((t) => t.label_x)]);
+  return axisMax(values, panels.some((p) => p.notes.length > 0) ? 40 : 10, 10, 100);
+}
+
 export function fig6Data(data: FailureModesFile, opts: { paperReference: boolean; source: string }): Fig6Data {
   const csv = csvRows(FIG6_CSV_COLUMNS);
   // Row names of our models, unique even when two long names shorten to the same text.
-  const names: string[] = [];
-  for (const m of data.fig6) {
-    const short = shortModelName(m.model);
-    names.push(names.includes(short) ? m.model : short);
+  const names = new Map<string, string>();
+  const models = [...new Set([...data.fig6.map((m) => m.model), ...(data.human_coded?.fig6 ?? []).map((m) => m.model)])];
+  for (const model of models) {
+    const short = shortModelName(model);
+    names.set(model, [...names.values()].includes(short) ? model : short);
   }
   const paperRows = opts.paperReference ? PAPER_MODELS.map((pm) => ({ key: pm.key, row: paperRowLabel(pm) })) : [];
+  const turns = turnsPanel(data, data.fig6.map((m) => names.get(m.model)!), paperRows, csv.add);
+  const groups = COMM_ERROR_GROUPS.map((g) => groupPanel(data, g, names, paperRows, csv.add));
+  const heuristics = heuristicPanel(data, names, csv.add);
   return {
     subtitle: failureModesSubtitle(data, opts.source),
     confText: wilsonText(confidenceOf(data.parameters)),
     judgeRan: data.judge.status !== 'not-run',
+    humanCoded: (data.human_coded?.fig6.length ?? 0) > 0,
     paperReference: opts.paperReference,
-    paperFirst: opts.paperReference && data.fig6.length > 0 ? paperRows[0]!.row : null,
-    turns: turnsPanel(data, names, paperRows, csv.add),
-    groups: COMM_ERROR_GROUPS.map((g) => groupPanel(data, g, names, paperRows, csv.add)),
+    paperFirst: opts.paperReference && models.length > 0 ? paperRows[0]!.row : null,
+    turns,
+    groups,
+    heuristics,
+    heuristicValidation: heuristicValidation(data),
+    percentMax: percentMax([...groups, heuristics]),
     csv: csv.rows,
   };
 }

@@ -7,13 +7,13 @@ import { FIG6_TITLE, fig6Spec } from './spec.js';
  * Figure 6 of the paper: communication errors, per model.
  * (a) average conversation turns (`fig6[].avg_turns`);
  * (b) repetition, (c) unresponsiveness, (d) hallucination: percent of conversations with an error of the
- *     group, stacked by the judge's sub-code (`groups[].by_code`), Wilson whiskers on the group total
- *     (`groups[].share`). The heuristic estimate of the same group (`groups[].heuristic`) is drawn as its
- *     own "· heuristic" row in its own colour, never as a judge label.
- * When the judge did not run (`judge.status === 'not-run'`) the figure says so in red on its face, panels
- * (b) and (c) show only the heuristic rows and (d) says "not measured".
- * The paper's per-model bar labels are separate grey "Paper: …" rows (totals only; the paper gives no
- * sub-category values). The paper's models are never matched to the data's model names.
+ *     group, stacked by sub-code, Wilson whiskers on the group total: one "· human-coded" row per model
+ *     the gold set codes (`human_coded.fig6`), one "· LLM judge" row per model when the judge ran
+ *     (`fig6[].groups[].share`, `by_code`), then the paper's bar labels as grey "Paper: …" rows (totals
+ *     only; the paper's models are never matched to the data's model names);
+ * (e) the heuristic estimates (`fig6[].groups[].heuristic`) in a panel of their own, with their
+ *     precision and recall against the gold set: never on the same axis as a judge-based value.
+ * Panels (b)-(e) share one x-scale. When the judge did not run the figure says so in red on its face.
  */
 
 export {
@@ -22,6 +22,8 @@ export {
   FIG6_JUDGE_NOT_RUN,
   FIG6_NOT_MEASURED,
   FIG6_PAPER_SERIES,
+  HUMAN_ROW,
+  JUDGE_ROW,
   codeLegendLabel,
   failureModesSubtitle,
   fig6Data,
