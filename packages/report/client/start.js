@@ -1,0 +1,2 @@
+// Runs once the data scripts have loaded.
+window.CBR.start();
