@@ -3,9 +3,6 @@ import { join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
 import { writeFileAtomic } from '@cooperbench-repro/contracts';
 import { toCsv, type CsvRow } from './csv.js';
-import { svgToPdf } from './pdf.js';
-import { PNG_SCALE, svgToPng } from './png.js';
-import { specToSvg, svgSize } from './svg.js';
 
 /** What a figure module builds from its data: the chart and the rows it plots. */
 export interface FigureDefinition {
@@ -37,7 +34,13 @@ export interface RenderedFigure {
   warnings: string[];
 }
 
-export async function renderFigure(fig: FigureDefinition, pngScale = PNG_SCALE): Promise<RenderedFigure> {
+/**
+ * vega, resvg and pdfkit are imported when a figure is rendered, not when this file is: the table
+ * commands share the CLI and never pay for loading them (about a third of a figure process's start-up).
+ * `pngScale` defaults to png.ts's PNG_SCALE.
+ */
+export async function renderFigure(fig: FigureDefinition, pngScale?: number): Promise<RenderedFigure> {
+  const [{ specToSvg, svgSize }, { svgToPng }, { svgToPdf }] = await Promise.all([import('./svg.js'), import('./png.js'), import('./pdf.js')]);
   const { svg, warnings } = await specToSvg(fig.spec);
   const { width, height } = svgSize(svg);
   const png = svgToPng(svg, pngScale);
@@ -51,7 +54,7 @@ export interface WrittenFigure extends RenderedFigure {
 }
 
 /** Renders and writes `<outDir>/<name>.{svg,png,pdf,csv}`, each atomically. */
-export async function writeFigure(fig: FigureDefinition, outDir: string, pngScale = PNG_SCALE): Promise<WrittenFigure> {
+export async function writeFigure(fig: FigureDefinition, outDir: string, pngScale?: number): Promise<WrittenFigure> {
   const rendered = await renderFigure(fig, pngScale);
   await mkdir(outDir, { recursive: true });
   const files = {

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
-import { FONT_FILES } from './fonts.js';
+import { FONT_FILES, parsedFont, type FontStyle } from './fonts.js';
 import { svgSize } from './svg.js';
 
 /** Fixed document dates, so the same SVG always gives a byte-identical PDF. */
@@ -31,10 +31,8 @@ export function svgToPdf(svg: string, title?: string): Promise<Buffer> {
     autoFirstPage: true,
     info: { CreationDate: FIXED_DATE, ModDate: FIXED_DATE, Producer: 'cooperbench-repro figures', Creator: 'cooperbench-repro figures', ...(title ? { Title: title } : {}) },
   });
-  doc.registerFont('regular', FONT_FILES.regular);
-  doc.registerFont('bold', FONT_FILES.bold);
-  doc.registerFont('italic', FONT_FILES.italic);
-  doc.registerFont('boldItalic', FONT_FILES.boldItalic);
+  // pdfkit accepts a parsed fontkit font in place of a file (its types do not say so).
+  for (const style of Object.keys(FONT_FILES) as FontStyle[]) doc.registerFont(style, parsedFont(style) as unknown as string);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import * as vega from 'vega';
-import { FONT_FILES } from './fonts.js';
+import { FONT_FILES, parsedFont, type FontStyle } from './fonts.js';
 
 /**
  * Without node-canvas, vega estimates every text as 0.8 x font size per character, which overestimates
@@ -23,7 +23,7 @@ interface TextMetrics {
 let measurer: PDFKit.PDFDocument | null = null;
 const cache = new Map<string, number>();
 
-function fontName(item: TextItem): 'regular' | 'bold' | 'italic' | 'boldItalic' {
+function fontName(item: TextItem): FontStyle {
   const w = item.fontWeight;
   const bold = w === 'bold' || w === 'bolder' || (w !== null && w !== undefined && Number(w) >= 600);
   const italic = item.fontStyle === 'italic' || item.fontStyle === 'oblique';
@@ -35,8 +35,9 @@ function measure(text: string, font: ReturnType<typeof fontName>, size: number):
   let width = cache.get(key);
   if (width === undefined) {
     if (!measurer) {
-      measurer = new PDFDocument({ autoFirstPage: false });
-      for (const [name, file] of Object.entries(FONT_FILES)) measurer.registerFont(name, file);
+      // font: null skips pdfkit's default Helvetica, which parsing its AFM file would cost for nothing here.
+      measurer = new PDFDocument({ autoFirstPage: false, font: null as unknown as string });
+      for (const style of Object.keys(FONT_FILES) as FontStyle[]) measurer.registerFont(style, parsedFont(style) as unknown as string);
     }
     width = measurer.font(font).fontSize(size).widthOfString(text);
     if (cache.size > 50_000) cache.clear();
