@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DataFileError, LegacyImportReportSchema, isSafeName, validate, writeJsonAtomic, writeJsonlAtomic, RunRecordSchema } from '@cooperbench-repro/contracts';
+import { DataFileError, exitOnError, LegacyImportReportSchema, isSafeName, validate, writeJsonAtomic, writeJsonlAtomic, RunRecordSchema } from '@cooperbench-repro/contracts';
 import { PublicDataMissingError } from '@cooperbench-repro/public-data';
 import { collect, CollectUsageError } from './collect.js';
 import { resolveDataSources } from './data-sources.js';
@@ -32,7 +32,8 @@ Usage:
       --agent-framework NAME  recorded on every record (the legacy file does not say)
       --strict           exit 1 if any record was rejected
 
-Exit codes: 0 done, 1 problems with --strict, 2 bad usage or unreadable input.
+Exit codes: 0 done, 1 problems with --strict (or counts that do not reconcile), 2 bad usage or unreadable input.
+--debug shows the stack trace of an expected failure.
 `;
 
 function fail(message: string): never {
@@ -54,6 +55,7 @@ async function runCollect(argv: string[]): Promise<void> {
       index: { type: 'string', default: 'data/collect-index.json' },
       strict: { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
+      debug: { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -101,6 +103,7 @@ async function runImportLegacy(argv: string[]): Promise<void> {
       'agent-framework': { type: 'string' },
       strict: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
+      debug: { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -139,9 +142,7 @@ async function main(): Promise<void> {
     else if (command === '--help' || command === '-h' || command === 'help') process.stdout.write(HELP);
     else fail(`unknown command ${JSON.stringify(command ?? '')}\n\n${HELP}`);
   } catch (err) {
-    if (err instanceof CollectUsageError || err instanceof DataFileError || err instanceof PublicDataMissingError) fail(err.message);
-    if (err instanceof Error && 'code' in err && err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') fail(`${err.message}\n\n${HELP}`);
-    throw err;
+    exitOnError(err, [[CollectUsageError, 2], [DataFileError, 2], [PublicDataMissingError, 2]], { usage: HELP });
   }
 }
 

@@ -58,22 +58,11 @@ function noRecordsProblem(logRoot: string, displayRoot: string, runs: readonly s
   return { severity: 'warning', code: 'no-records', file: displayRoot, field: null, expected: 'run directories with pair directories (the --log-dir of `cooperbench run`)', message: `no run records collected${hint}`, run: null, pair: null, rejected_pairs: 0 };
 }
 
-export async function collect(opts: CollectOptions): Promise<CollectResult> {
-  const logRoot = resolve(opts.logRoot);
-  assertLogRoot(logRoot);
-  const progress = opts.progress ?? createProgress();
-  const mapping = await ArmMappingLookup.load(opts.mappingFile);
-  const mappingText = opts.mappingFile && existsSync(opts.mappingFile) ? sha256(readFileSync(opts.mappingFile)) : 'none';
-  const displayRoot = relative(process.cwd(), logRoot) || '.';
-  const identity = { collector: collectorCodeFingerprint(), log_root: logRoot, mapping: mappingText };
-  const previous = loadIndex(opts.indexFile, identity);
+type ScannedRun = { scan: RunScan; context: RunContext | null; summary: RunSummary };
 
-  const problems: Problem[] = [];
-  const { runs, problems: rootProblems, skippedPairDirs } = listRunDirs(logRoot);
-  problems.push(...rootProblems);
-
-  // Scan every run first (cheap directory walks) so progress knows the total.
-  const scans: { scan: RunScan; context: RunContext | null; summary: RunSummary }[] = [];
+/** Each run's pair directories and its context (arm, model, seed); a run without a context rejects its pairs. */
+function scanRuns(logRoot: string, runs: readonly string[], mapping: ArmMappingLookup, problems: Problem[]): ScannedRun[] {
+  const scans: ScannedRun[] = [];
   for (const run of runs) {
     const scan = scanRun(logRoot, run);
     problems.push(...scan.problems);
@@ -95,6 +84,25 @@ export async function collect(opts: CollectOptions): Promise<CollectResult> {
     }
     scans.push({ scan, context, summary });
   }
+  return scans;
+}
+
+export async function collect(opts: CollectOptions): Promise<CollectResult> {
+  const logRoot = resolve(opts.logRoot);
+  assertLogRoot(logRoot);
+  const progress = opts.progress ?? createProgress();
+  const mapping = await ArmMappingLookup.load(opts.mappingFile);
+  const mappingText = opts.mappingFile && existsSync(opts.mappingFile) ? sha256(readFileSync(opts.mappingFile)) : 'none';
+  const displayRoot = relative(process.cwd(), logRoot) || '.';
+  const identity = { collector: collectorCodeFingerprint(), log_root: logRoot, mapping: mappingText };
+  const previous = loadIndex(opts.indexFile, identity);
+
+  const problems: Problem[] = [];
+  const { runs, problems: rootProblems, skippedPairDirs } = listRunDirs(logRoot);
+  problems.push(...rootProblems);
+
+  // Scan every run first (cheap directory walks) so progress knows the total.
+  const scans = scanRuns(logRoot, runs, mapping, problems);
 
   // Every pair of a run whose context (manifest/mapping/config) is unchanged may reuse its previous entry.
   const contexts = new Map<string, RunContext>();

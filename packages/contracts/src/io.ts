@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import writeFileAtomicImpl from 'write-file-atomic';
 import type { z } from 'zod';
+import { duplicateJsonKeys } from './json-duplicate-keys.js';
 
 /** One thing wrong with a data file: where (field path) and what was expected there. */
 export interface FieldIssue {
@@ -25,6 +26,11 @@ export class DataFileError extends Error {
   }
 }
 
+/** A JSON file with the same key twice in one object (JSON.parse would keep the last silently). */
+export class DuplicateJsonKeyError extends DataFileError {
+  override name = 'DuplicateJsonKeyError';
+}
+
 /** `agents.agent1.status` style path, with `[3]` for array indices. */
 export function formatFieldPath(path: readonly PropertyKey[]): string | null {
   if (path.length === 0) return null;
@@ -45,6 +51,13 @@ export function issuesFromZod(error: z.ZodError, pathPrefix: readonly PropertyKe
       case 'invalid_value':
         expected = `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
         break;
+      case 'too_small':
+      case 'too_big': {
+        const op = issue.code === 'too_small' ? (issue.inclusive ? '>=' : '>') : issue.inclusive ? '<=' : '<';
+        const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
+        expected = issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint' ? `a number ${op} ${String(bound)}` : issue.message;
+        break;
+      }
       case 'unrecognized_keys':
         expected = `no keys ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
         break;
@@ -56,14 +69,24 @@ export function issuesFromZod(error: z.ZodError, pathPrefix: readonly PropertyKe
 }
 
 export function parseJsonText(file: string, text: string): unknown {
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
     throw new DataFileError(file, [
       { field: null, expected: text.trim() === '' ? 'a JSON document (the file is empty)' : 'valid JSON', message: reason },
     ]);
   }
+  // JSON.parse keeps the last of two equal keys silently; a file that says two things is an error.
+  const duplicates = duplicateJsonKeys(text);
+  if (duplicates.length > 0) {
+    throw new DuplicateJsonKeyError(
+      file,
+      duplicates.map((d) => ({ field: formatFieldPath([...d.object, d.key]), expected: 'each key once per object', message: `duplicate key ${JSON.stringify(d.key)}` })),
+    );
+  }
+  return value;
 }
 
 export function validate<S extends z.ZodType>(file: string, schema: S, value: unknown): z.infer<S> {

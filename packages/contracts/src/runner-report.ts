@@ -22,9 +22,11 @@ export const RunnerInvocationReportSchema = z
     model: z.string().min(1),
     arm: ArmSchema,
     seed: z.number().int().nonnegative(),
+    /** What this runner execution did with the invocation (already-complete: nothing was left to run). */
     state: InvocationStateSchema,
+    /** Attempts recorded in the run's manifest over every runner execution (a re-run keeps the history). */
     attempts: Count,
-    /** One line per attempt that failed for reasons outside the agents (retried). */
+    /** One line per recorded attempt that failed for reasons outside the agents (retried), then this execution's notes. */
     infra_failures: z.array(z.string()),
     expected_pairs: Count,
     pairs_with_result: Count,

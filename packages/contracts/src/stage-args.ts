@@ -6,7 +6,8 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
  */
 export function parseStageArgs<T extends ParseArgsConfig>(config: T, usage: string): ReturnType<typeof parseArgs<T>>['values'] {
   try {
-    return parseArgs(config).values;
+    // --debug is every CLI's (see cli-exit.ts): accepted here so a stage need not declare it.
+    return parseArgs({ ...config, options: { ...config.options, debug: { type: 'boolean' } } }).values as ReturnType<typeof parseArgs<T>>['values'];
   } catch (err) {
     process.stderr.write(`error: ${(err as Error).message}\n${usage}`);
     process.exit(2);

@@ -1,0 +1,47 @@
+/**
+ * How every CLI of the pipeline ends: exit 0 done, 1 a data problem, 2 bad usage. An error the CLI
+ * expects (bad input named by file and field, a missing file, a bad option) is one `error: ...` line
+ * on stderr with its exit code, and its stack trace only with `--debug`; an unexpected error (a bug)
+ * keeps its stack trace, since that is the report. One helper instead of a copy per CLI.
+ */
+
+export const EXIT_OK = 0;
+export const EXIT_DATA = 1;
+export const EXIT_USAGE = 2;
+
+/** The line every CLI's --help ends with (after any codes of its own). */
+export const EXIT_CODES_HELP = 'Exit codes: 0 done, 1 data problem, 2 bad usage. --debug shows the stack trace of an expected failure.';
+
+/** A bad command line (a missing or contradictory option): exit 2 with the usage. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** An error class the CLI expects, and the exit code it ends with. */
+export type ExpectedError = readonly [abstract new (...args: never[]) => Error, number];
+
+export const debugRequested = (argv: readonly string[] = process.argv): boolean => argv.includes('--debug');
+
+/** Node's parseArgs errors (unknown option, missing value): usage errors. */
+const isParseArgsError = (err: unknown): boolean => typeof (err as { code?: unknown })?.code === 'string' && (err as { code: string }).code.startsWith('ERR_PARSE_ARGS');
+
+/** The exit code for an error, or null when it was not expected. */
+export function expectedExitCode(err: unknown, expected: readonly ExpectedError[]): number | null {
+  if (err instanceof UsageError || isParseArgsError(err)) return EXIT_USAGE;
+  return expected.find(([cls]) => err instanceof cls)?.[1] ?? null;
+}
+
+/** For `main().catch(...)`: reports the error as above and exits. */
+export function exitOnError(err: unknown, expected: readonly ExpectedError[] = [], opts: { usage?: string; argv?: readonly string[] } = {}): never {
+  const code = expectedExitCode(err, expected);
+  const message = err instanceof Error ? err.message : String(err);
+  const stack = err instanceof Error ? (err.stack ?? message) : message;
+  if (code === null) {
+    process.stderr.write(`error (unexpected): ${stack}\n`);
+    process.exit(EXIT_DATA);
+  }
+  const badCommandLine = err instanceof UsageError || isParseArgsError(err);
+  process.stderr.write(`error: ${message}\n${badCommandLine && opts.usage ? `\n${opts.usage}` : ''}`);
+  if (debugRequested(opts.argv)) process.stderr.write(`${stack}\n`);
+  process.exit(code);
+}
