@@ -5,7 +5,11 @@ import { publicDataRoot } from '@cooperbench-repro/public-data';
 import { nx, ranForReal, tempWorkspace, WORKSPACE } from './temp-workspace.js';
 
 const FIGURE_FILES = [
-  ...['fig4', 'fig4-per-model', 'fig5', 'fig6'].flatMap((f) => ['svg', 'png', 'pdf', 'csv'].map((ext) => `${f}.${ext}`)),
+  ...['fig4', 'fig4-per-model', 'fig5', 'fig6', 'per-repository', 'published-comparison'].flatMap((f) =>
+    ['svg', 'png', 'pdf', 'csv'].map((ext) => `${f}.${ext}`),
+  ),
+  ...['table5', 'merge-ladder'].flatMap((t) => ['md', 'tex', 'csv'].map((ext) => `${t}.${ext}`)),
+  'report/index.html',
   'qualitative.md',
   'qualitative.tex',
   'failure-modes.md',
@@ -20,7 +24,7 @@ describe('nx run figures:build on a fresh copy of the workspace', () => {
 
     const first = nx(ws, ['run', 'figures:build']);
     expect(ranForReal(first)).toEqual(
-      expect.arrayContaining(['collector:collect', 'difficulty:compute', 'communication:compute', 'figures:fig4', 'figures:fig4-per-model', 'figures:fig5', 'figures:qualitative-table', 'failure-modes:classify', 'figures:fig6', 'figures:failure-modes-table']),
+      expect.arrayContaining(['collector:collect', 'difficulty:compute', 'communication:compute', 'figures:fig4', 'figures:fig4-per-model', 'figures:fig5', 'figures:qualitative-table', 'failure-modes:classify', 'figures:fig6', 'figures:failure-modes-table', 'outcomes:compute', 'comparison:compute', 'report:report']),
     );
     for (const f of FIGURE_FILES) expect(statSync(join(ws, 'figures', f)).size).toBeGreaterThan(100);
     expect(existsSync(join(ws, 'data/difficulty.json'))).toBe(true);
@@ -32,11 +36,12 @@ describe('nx run figures:build on a fresh copy of the workspace', () => {
     expect(ranForReal(second)).toEqual([]);
     expect(second).toMatch(/Nx read the output from the cache instead of running the command for \d+ out of \d+ tasks/);
 
-    // A change to fig4's spec re-renders fig4 only (its compile step rebuilds, no other figure or stage runs).
+    // A change to fig4's spec re-renders fig4 only (its compile step rebuilds, no other figure or stage runs),
+    // and the HTML report, which embeds the same spec.
     const spec = join(ws, 'packages/figures/src/figures/fig4/spec.ts');
     writeFileSync(spec, `${readFileSync(spec, 'utf8')}\n// touched by the Nx behaviour test\n`);
     const third = nx(ws, ['run', 'figures:build']);
-    expect(ranForReal(third)).toEqual(['figures:compile', 'figures:fig4']);
+    expect(ranForReal(third)).toEqual(['figures:compile', 'figures:fig4', 'report:build', 'report:report']);
 
     // A result change that moves no analysed number (a cost) re-runs collect and both analysis stages,
     // but difficulty.json and communication.json come out byte-identical, so every figure stays cached.
@@ -60,14 +65,14 @@ describe('nx run figures:build on a fresh copy of the workspace', () => {
     expect(readFileSync(join(ws, 'data/failure-modes.json'), 'utf8')).toBe(failureModesBefore);
 
     // A change to the speech-act rules (short acknowledgements no longer count as Ack) re-runs the
-    // communication stage, Figure 5 and the qualitative table, and nothing else.
+    // communication stage, Figure 5, the qualitative table and the HTML report (it shows speech acts), and nothing else.
     const rules = join(ws, 'packages/communication/src/speech-act-rules.ts');
     const ackRule = 'test: (c) => c.features.ackOpener && c.features.words <= c.ackMaxWords && !c.features.asks,';
     const rulesText = readFileSync(rules, 'utf8');
     expect(rulesText).toContain(ackRule);
     writeFileSync(rules, rulesText.replace(ackRule, 'test: () => false,'));
     const fifth = nx(ws, ['run', 'figures:build']);
-    expect(ranForReal(fifth)).toEqual(['communication:build', 'communication:compute', 'figures:fig5', 'figures:qualitative-table']);
+    expect(ranForReal(fifth)).toEqual(['communication:build', 'communication:compute', 'figures:fig5', 'figures:qualitative-table', 'report:build', 'report:report']);
     expect(readFileSync(join(ws, 'data/communication.json'), 'utf8')).not.toBe(communicationBefore);
     // Rendering is deterministic: the re-rendered (comment-only change) and the cached figure are the first one, byte for byte.
     expect(readFileSync(join(ws, 'figures/fig4.png')).equals(fig4Png)).toBe(true);

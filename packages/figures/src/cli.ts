@@ -1,15 +1,18 @@
 #!/usr/bin/env node
 import { isAbsolute, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DataFileError, DataSourcesSchema, readJsonFileSync, type CommunicationFile, type DifficultyFile, type FailureModesFile } from '@cooperbench-repro/contracts';
+import { DataFileError, DataSourcesSchema, exitOnError, readJsonFileSync, type ComparisonFile, type CommunicationFile, type DifficultyFile, type FailureModesFile, type OutcomesFile } from '@cooperbench-repro/contracts';
 import { fig4 } from './figures/fig4/index.js';
 import { fig4PerModel } from './figures/fig4-per-model/index.js';
 import { fig5 } from './figures/fig5/index.js';
 import { fig6 } from './figures/fig6/index.js';
-import { loadCommunication, loadDifficulty, loadFailureModes } from './load.js';
+import { perRepository, writePerRepositoryMarkdown } from './figures/per-repository/index.js';
+import { publishedComparison } from './figures/published-comparison/index.js';
+import { loadComparison, loadCommunication, loadDifficulty, loadFailureModes, loadOutcomes } from './load.js';
 import type { FigureDefinition } from './render/figure.js';
 import { withDataLabel, writeFigure } from './render/figure.js';
 import { writeFailureModesTable } from './tables/failure-modes.js';
+import { writeMergeLadder } from './tables/merge-ladder.js';
 import { writeQualitativeTable } from './tables/qualitative.js';
 import { writeTable5 } from './tables/table5.js';
 
@@ -23,13 +26,17 @@ const INPUTS = {
   difficulty: { file: 'data/difficulty.json', load: loadDifficulty },
   communication: { file: 'data/communication.json', load: loadCommunication },
   'failure-modes': { file: 'data/failure-modes.json', load: loadFailureModes },
+  outcomes: { file: 'data/outcomes.json', load: loadOutcomes },
+  comparison: { file: 'data/comparison.json', load: loadComparison },
 } as const;
 
 type FigureCommand =
   | { kind: 'figure'; input: 'difficulty'; describe: string; build(data: DifficultyFile, opts: BuildOptions): FigureDefinition }
   | { kind: 'figure'; input: 'communication'; describe: string; build(data: CommunicationFile, opts: BuildOptions): FigureDefinition }
   | { kind: 'figure'; input: 'failure-modes'; describe: string; build(data: FailureModesFile, opts: BuildOptions): FigureDefinition }
-  | { kind: 'table'; input: 'communication' | 'failure-modes' | 'difficulty'; describe: string };
+  | { kind: 'figure'; input: 'comparison'; describe: string; build(data: ComparisonFile, opts: BuildOptions): FigureDefinition }
+  | { kind: 'figure'; input: 'outcomes'; describe: string; build(data: OutcomesFile, opts: BuildOptions): FigureDefinition }
+  | { kind: 'table'; input: 'communication' | 'failure-modes' | 'difficulty' | 'outcomes'; describe: string };
 
 const FIGURES: Record<string, FigureCommand> = {
   fig4: {
@@ -71,6 +78,23 @@ const FIGURES: Record<string, FigureCommand> = {
     input: 'failure-modes',
     describe: 'failure symptoms and root causes (paper Tables 1 and 2) as <out>/failure-modes.md and failure-modes.tex',
   },
+  'merge-ladder': {
+    kind: 'table',
+    input: 'outcomes',
+    describe: 'merge-outcome ladder per model, arm and eval era beside the paper (Table 6) as <out>/merge-ladder.{md,tex,csv}',
+  },
+  'per-repository': {
+    kind: 'figure',
+    input: 'outcomes',
+    describe: 'solo and coop success per repository, one panel per model; also <out>/per-repository.md',
+    build: (data, opts) => perRepository(data, { source: opts.source }),
+  },
+  'published-comparison': {
+    kind: 'figure',
+    input: 'comparison',
+    describe: 'own runs among the published models on the matched pairs, and the pair x model grid',
+    build: (data) => publishedComparison(data),
+  },
 };
 
 const HELP = `cooperbench-figures: render a figure as SVG, PNG, PDF and the CSV of its plotted data, or a table as Markdown and LaTeX
@@ -86,14 +110,15 @@ ${Object.entries(FIGURES)
 Options:
   --data FILE             input numbers (default data/difficulty.json for fig4*, data/communication.json
                           for fig5 and qualitative-table, data/failure-modes.json for fig6 and
-                          failure-modes-table)
+                          failure-modes-table, data/comparison.json for published-comparison,
+                          data/outcomes.json for merge-ladder and per-repository)
   --out DIR               output directory (default figures); writes <figure>.{svg,png,pdf,csv}
-  --no-paper-reference    fig4, fig5, fig6: leave out the paper's reference values
+  --no-paper-reference    fig4, fig5, fig6, merge-ladder: leave out the paper's reference values
   --sources FILE          a data profile (e.g. data/real/sources.json): its label heads every figure's
                           subtitle and every table's source line
   -h, --help              this text
 
-Exit codes: 0 written, 2 bad usage or unreadable/invalid input.
+Exit codes: 0 written, 2 bad usage or unreadable/invalid input. --debug shows the stack trace of an expected failure.
 `;
 
 function fail(message: string): never {
@@ -118,6 +143,7 @@ async function main(argv: string[]): Promise<void> {
         'no-paper-reference': { type: 'boolean', default: false },
         sources: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
+        debug: { type: 'boolean', default: false },
       },
     });
   } catch (err) {
@@ -134,7 +160,7 @@ async function main(argv: string[]): Promise<void> {
   if (!figure) fail(`unknown figure ${JSON.stringify(name)}; expected one of ${Object.keys(FIGURES).join(', ')}`);
 
   const dataFile = values.data ?? INPUTS[figure.input].file;
-  let data: DifficultyFile | CommunicationFile | FailureModesFile;
+  let data: DifficultyFile | CommunicationFile | FailureModesFile | ComparisonFile | OutcomesFile;
   try {
     data = await INPUTS[figure.input].load(dataFile);
   } catch (err) {
@@ -158,6 +184,11 @@ async function main(argv: string[]): Promise<void> {
   const tableOpts = { ...opts, source: label ? `${label}; ${dataFile}` : dataFile };
 
   if (figure.kind === 'table') {
+    if (figure.input === 'outcomes') {
+      const table = await writeMergeLadder(data as OutcomesFile, values.out, tableOpts);
+      process.stdout.write(`${name}: wrote ${show(table.files.md)}, ${show(table.files.tex)} and ${show(table.files.csv)} (${table.rows.length} rows) from ${dataFile}${synthetic}\n`);
+      return;
+    }
     if (figure.input === 'difficulty') {
       const table = await writeTable5(data as DifficultyFile, values.out, tableOpts);
       process.stdout.write(`${name}: wrote ${show(table.files.md)}, ${show(table.files.tex)} and ${show(table.files.csv)} (${table.rows.length} rows) from ${dataFile}${synthetic}\n`);
@@ -180,7 +211,11 @@ async function main(argv: string[]): Promise<void> {
       ? figure.build(data as DifficultyFile, opts)
       : figure.input === 'communication'
         ? figure.build(data as CommunicationFile, opts)
-        : figure.build(data as FailureModesFile, opts);
+        : figure.input === 'comparison'
+          ? figure.build(data as ComparisonFile, opts)
+          : figure.input === 'outcomes'
+            ? figure.build(data as OutcomesFile, opts)
+            : figure.build(data as FailureModesFile, opts);
   const definition = label ? withDataLabel(built, label) : built;
   const written = await writeFigure(definition, values.out);
   process.stdout.write(
@@ -189,9 +224,11 @@ async function main(argv: string[]): Promise<void> {
       `${show(written.files.csv)} (${definition.csv.rows.length} rows) from ${dataFile}${synthetic}\n`,
   );
   for (const w of written.warnings) process.stderr.write(`warning (vega): ${w}\n`);
+  if (figure.input === 'outcomes') {
+    const md = await writePerRepositoryMarkdown(data as OutcomesFile, resolve(values.out, `${name}.md`), tableOpts.source);
+    process.stdout.write(`${name}: wrote ${show(md)}\n`);
+  }
 }
 
-main(process.argv.slice(2)).catch((err: unknown) => {
-  process.stderr.write(`error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  process.exit(1);
-});
+// A render failure is unexpected: its stack is the report (exit 1).
+main(process.argv.slice(2)).catch((err: unknown) => exitOnError(err, [[DataFileError, 2]]));

@@ -6,11 +6,15 @@ import { fig4 } from './figures/fig4/index.js';
 import { fig4PerModel } from './figures/fig4-per-model/index.js';
 import { fig5 } from './figures/fig5/index.js';
 import { fig6 } from './figures/fig6/index.js';
+import { publishedComparison } from './figures/published-comparison/index.js';
+import { perRepository } from './figures/per-repository/index.js';
 import type { FigureDefinition } from './render/figure.js';
 import { toCsv } from './render/csv.js';
 import { communicationFixture } from './test-support/communication-fixture.js';
+import { comparisonFixture } from './test-support/comparison-fixture.js';
 import { failureModesFixture } from './test-support/failure-modes-fixture.js';
 import { difficultyFixture } from './test-support/fixture.js';
+import { outcomesFixture } from './test-support/outcomes-fixture.js';
 
 /**
  * Golden specs: each figure rebuilt from its test fixture must equal the committed
@@ -25,7 +29,9 @@ const CASES: { folder: string; build: () => FigureDefinition }[] = [
   { folder: 'fig4', build: () => fig4(difficultyFixture()) },
   { folder: 'fig4-per-model', build: () => fig4PerModel(difficultyFixture()) },
   { folder: 'fig5', build: () => fig5(communicationFixture()) },
-  { folder: 'fig6', build: () => fig6(failureModesFixture()) },
+  { folder: 'fig6', build: () => fig6(failureModesFixture({ human: true })) },
+  { folder: 'per-repository', build: () => perRepository(outcomesFixture()) },
+  { folder: 'published-comparison', build: () => publishedComparison(comparisonFixture()) },
 ];
 
 function checkGolden(file: string, actual: string): void {

@@ -17,8 +17,10 @@ export {
   type Fig6Data,
   type Fig6Options,
 } from './figures/fig6/index.js';
-export { loadCommunication, loadDifficulty, loadFailureModes } from './load.js';
-export { renderFigure, writeFigure, type FigureDefinition, type RenderedFigure, type WrittenFigure } from './render/figure.js';
+export { loadCommunication, loadDifficulty, loadFailureModes, loadOutcomes } from './load.js';
+export { perRepository, perRepositoryData, perRepositorySpec, renderPerRepositoryMarkdown, PER_REPOSITORY_CSV_COLUMNS, PER_REPOSITORY_ARMS, type PerRepositoryData } from './figures/per-repository/index.js';
+export { mergeLadderRows, writeMergeLadder, renderMergeLadderMarkdown, renderMergeLadderLatex, MERGE_LADDER_CSV_COLUMNS, type MergeLadderRow } from './tables/merge-ladder.js';
+export { renderFigure, writeFigure, withDataLabel, type FigureDefinition, type RenderedFigure, type WrittenFigure } from './render/figure.js';
 export { specToSvg, svgSize } from './render/svg.js';
 export { svgToPng, rasterize, PNG_SCALE } from './render/png.js';
 export { svgToPdf } from './render/pdf.js';
@@ -70,3 +72,7 @@ export {
   type FailureModesTable,
   type FailureModesTableOptions,
 } from './tables/failure-modes.js';
+// For the HTML report (packages/report): the printed names the figures' rows carry, to map a mark back to its records.
+export { armLabel, modelLabel, POOLED_MODEL, POOLED_LABEL } from './render/style.js';
+export { publishedComparison, publishedComparisonData, publishedComparisonSpec, PUBLISHED_COMPARISON_CSV_COLUMNS, type PublishedComparisonData } from './figures/published-comparison/index.js';
+export { loadComparison } from './load.js';

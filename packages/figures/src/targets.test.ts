@@ -12,8 +12,8 @@ const PKG = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as {
 const targets = PKG.nx.targets;
 const COMPUTE = { projects: ['communication'], target: 'compute' };
 const COMM_OUTPUT = { dependentTasksOutputFiles: '**/communication.json' };
-const FIGURES = ['fig4', 'fig4-per-model', 'fig5', 'fig6'];
-const TABLES = ['qualitative-table', 'failure-modes-table'];
+const FIGURES = ['fig4', 'fig4-per-model', 'fig5', 'fig6', 'published-comparison', 'per-repository'];
+const TABLES = ['qualitative-table', 'failure-modes-table', 'merge-ladder'];
 /** Inputs every figure and table target shares: shared code by glob, the paper tables read at run time. */
 const SHARED = [
   '{projectRoot}/src/render/**/*',
@@ -83,7 +83,20 @@ describe('nx targets', () => {
       expect(JSON.stringify(targets[name])).not.toContain('communication');
       expect(targets[name]!.configurations!.real!.out).toBe('figures/real');
     }
-    expect(targets.build!.dependsOn).toEqual(['fig4', 'fig4-per-model', 'table5', 'fig5', 'qualitative-table', 'fig6', 'failure-modes-table', { projects: ['comparison'], target: 'compute' }]);
+    expect(targets.build!.dependsOn).toEqual(['fig4', 'fig4-per-model', 'table5', 'fig5', 'qualitative-table', 'fig6', 'failure-modes-table', 'per-repository', 'merge-ladder', 'published-comparison', { projects: ['comparison'], target: 'compute' }, { projects: ['report'], target: 'report' }]);
+  });
+
+  it('per-repository and merge-ladder run after outcomes:compute on data/outcomes.json, with the real configuration', () => {
+    const outcomes = { projects: ['outcomes'], target: 'compute' };
+    for (const name of ['per-repository', 'merge-ladder']) {
+      const t = targets[name]!;
+      expect(t.dependsOn, name).toEqual(['compile', outcomes]);
+      expect(t.inputs, name).toContainEqual({ dependentTasksOutputFiles: '**/outcomes.json' });
+      expect(t.options, name).toEqual({ data: 'data/outcomes.json', out: 'figures' });
+      expect(t.configurations!.real, name).toEqual({ data: 'data/real/outcomes.json', out: 'figures/real', sources: 'data/real/sources.json' });
+    }
+    expect(targets['per-repository']!.outputs).toEqual(['svg', 'png', 'pdf', 'csv', 'md'].map((e) => `{options.out}/per-repository.${e}`));
+    expect(targets['merge-ladder']!.outputs).toEqual(['md', 'tex', 'csv'].map((e) => `{options.out}/merge-ladder.${e}`));
   });
 
   it('reads the paper numbers through @cooperbench-repro/public-data and csv-parse at run time', () => {
