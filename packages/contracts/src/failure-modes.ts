@@ -234,9 +234,13 @@ export const FailureModesFileSchema = z.object({
     .object({
       gold: z.string(),
       matched_runs: z.number().int(),
+      /** The floors (failure-modes config `heuristic_validation`) a heuristic must reach to count as validated. */
+      floors: z.object({ precision: z.number(), kappa: z.number() }),
       heuristics: z.array(
         z.object({
           heuristic: z.string(),
+          /** The Figure 6 group and Table 1 symptom whose heuristic estimate this detector gives (null: none). */
+          estimates: z.object({ group: CommErrorGroupSchema.nullable(), symptom: SymptomSchema.nullable() }),
           /** What counts as positive in the gold set. */
           gold: z.string(),
           compared: z.number().int(),
@@ -248,6 +252,10 @@ export const FailureModesFileSchema = z.object({
           precision: z.number().nullable(),
           recall: z.number().nullable(),
           kappa: z.number().nullable(),
+          /** false: precision or kappa below its floor, or undefined; its estimates are then no measurement. */
+          validated: z.boolean(),
+          /** Why it failed ("precision 0.00 < 0.50 (0 of 25 detections right)"); null when validated. */
+          reason: z.string().nullable(),
         }),
       ),
     })

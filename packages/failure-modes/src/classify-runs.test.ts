@@ -20,6 +20,7 @@ import { commandARecords } from './test-support/real-data.js';
 
 const CONFIG: FailureModesConfig = {
   confidence: 0.95,
+  heuristic_validation: { min_precision: 0.5, min_kappa: 0.4 },
   judge: {
     model: 'command-a-03-2025',
     temperature: 0,

@@ -107,6 +107,8 @@ export async function classifyRuns(input: ClassifyInput): Promise<FailureModesFi
       populations: 'Figure 6: coop runs in messaging arms with at least one message; Table 1: coop runs with outcome fail (unknown outcomes excluded)',
       failed_runs_without_messages: 'not sent to the symptom judge: a coordination label needs conversation evidence, so they are implementation failures by the rule',
       heuristics: input.heuristics.map((h) => h.name).join(','),
+      heuristic_min_precision: config.heuristic_validation.min_precision,
+      heuristic_min_kappa: config.heuristic_validation.min_kappa,
     },
     inputs: {
       records: records.length,
@@ -129,7 +131,7 @@ export async function classifyRuns(input: ClassifyInput): Promise<FailureModesFi
       not_judged: count('not-judged'),
     },
     ...aggregated,
-    gold_validation: goldValidation(selected, runs, input.gold ?? null),
+    gold_validation: goldValidation(selected, runs, input.gold ?? null, input.heuristics, config.heuristic_validation),
     human_coded: humanCoded({ conversations: selected.filter(isConversation), failedCoopRuns: selected.filter(isFailedCoopRun) }, input.gold ?? null, config.confidence),
     runs,
   };

@@ -3,6 +3,14 @@ import { z } from 'zod';
 /** packages/failure-modes/config.json: every knob of the stage, recorded in the output's parameters. */
 export const FailureModesConfigSchema = z.object({
   confidence: z.number().gt(0).lt(1),
+  /**
+   * Floors a heuristic must reach against the human-coded gold set to be shown as a measurement: below
+   * either (or with the statistic undefined), Table 1 and Figure 6 (e) drop its estimate and say why.
+   */
+  heuristic_validation: z.object({
+    min_precision: z.number().min(0).max(1),
+    min_kappa: z.number().min(-1).max(1),
+  }),
   judge: z.object({
     /** Pinned Cohere model id: part of every cache key. */
     model: z.string().min(1),

@@ -149,6 +149,47 @@ describe('the human-coded series (gold set)', () => {
   });
 });
 
+describe('heuristics that failed their gold-set validation', () => {
+  const data = failureModesFixture({ judge: 'not-run', goldValidation: true });
+  const { markdown: md, latex: tex } = failureModesTable(data);
+  const row = (s: string) => table1Rows(data).find((r) => r.symptom === s)!;
+
+  it('drop their Table 1 estimate and give the reason; a validated one keeps its number', () => {
+    // overlapping edits (work overlap) and unanswered questions (unresponsiveness) fail; repetition passes.
+    expect(row('work_overlap')).toMatchObject({ heuristic: null, heuristicFailed: 'overlapping_edits: kappa 0.03 < 0.40' });
+    expect(row('unresponsiveness').heuristic).toBeNull();
+    expect(row('unresponsiveness').heuristicFailed).toContain('precision 0.15 < 0.50 (2 of 13 detections right)');
+    expect(row('repetition')).toMatchObject({ heuristic: { successes: 14, total: 80 }, heuristicFailed: null });
+    expect(md).toMatch(/^\| Work overlap \| n\/a \| n\/a \| n\/a \| dropped: failed gold-set validation \(overlapping\\_edits: kappa 0\.03 \\< 0\.40\) \| 33\.2 \|$/m);
+    expect(md).toMatch(/^\| Repetition \| n\/a \| n\/a \| n\/a \| 17\.5% \(14\/80\) \|/m);
+    // The failed detectors' rates are nowhere in Table 1.
+    const t1 = md.slice(md.indexOf('## Table 1: coordination'), md.indexOf('## Table 2'));
+    expect(t1).not.toContain('(30/80)');
+    expect(t1).not.toContain('(13/80)');
+    expect(t1).toContain('Shown only when the detector passes its validation against the human-coded gold set (precision >= 0.50 and kappa >= 0.40');
+  });
+
+  it('are marked in the table of heuristics vs the gold set, with the floors', () => {
+    const section = md.slice(md.indexOf('## Heuristics vs the human-coded gold set'));
+    expect(section).toContain('| Precision | Recall | Kappa | Validated |');
+    expect(section).toMatch(/^\| repetition \|.*\| yes \|$/m);
+    expect(section).toMatch(/^\| overlapping\\_edits \|.*\| no: kappa 0\.03 \\< 0\.40 \|$/m);
+    expect(section).toContain('precision \\>= 0.50 and kappa \\>= 0.40');
+  });
+
+  it('are dropped in LaTeX with a dagger and the reason in the footnote', () => {
+    expect(tex).toMatch(/^Work overlap & n\/a & n\/a & n\/a & dropped: failed gold-set validation\$\^\\dagger\$ & 33\.2 \\\\$/m);
+    expect(tex).toContain('Heuristic estimate dropped, its detector failed the gold-set validation: Work overlap (overlapping\\_edits: kappa 0.03 \\textless{} 0.40)');
+  });
+
+  it('without a gold set, keep every estimate and say it is not checked', () => {
+    const plain = failureModesTable(notRun).markdown;
+    expect(table1Rows(notRun).every((r) => r.heuristicFailed === null)).toBe(true);
+    expect(plain).toContain('Not checked against human codes on these runs');
+    expect(plain).not.toContain('dropped: failed');
+  });
+});
+
 describe('latex', () => {
   const tex = failureModesTable(complete).latex;
 

@@ -1,12 +1,11 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { expectByteIdenticalWrites } from './test-support/write-twice.js';
 import { compile } from 'vega-lite';
 import { FailureModesFileSchema } from '@cooperbench-repro/contracts';
 import {
   FIG6_AXIS_TITLES,
   FIG6_CSV_COLUMNS,
+  FIG6_HEURISTIC_DROPPED,
   FIG6_HEURISTIC_SERIES,
   FIG6_JUDGE_NOT_RUN,
   FIG6_NOT_MEASURED,
@@ -19,7 +18,7 @@ import {
 } from './figures/fig6/index.js';
 import { COMM_ERROR_LABELS } from './render/labels.js';
 import { PAPER_MODELS } from './render/paper.js';
-import { renderFigure, writeFigure } from './render/figure.js';
+import { renderFigure } from './render/figure.js';
 import { toCsv } from './render/csv.js';
 import { specToSvg } from './render/svg.js';
 import { failureModesFixture } from './test-support/failure-modes-fixture.js';
@@ -174,18 +173,33 @@ describe('fig6', () => {
     }
   });
 
+  it("drops a heuristic whose detector failed its gold-set validation from panel (e), giving the reason; keeps a validated one", async () => {
+    // Fixture: repetition validated; unanswered questions (the unresponsiveness estimate) failed.
+    const data = failureModesFixture({ judge: 'not-run', goldValidation: true });
+    const d = fig6Data(data, { paperReference: true, source: 'x' });
+    const e = d.heuristics;
+    expect(e.segs.map((s) => s.row)).toEqual(['model-a · repetition', 'model-b · repetition']);
+    expect(e.notes).toEqual([
+      { row: 'model-a · unresponsiveness', text: FIG6_HEURISTIC_DROPPED },
+      { row: 'model-b · unresponsiveness', text: FIG6_HEURISTIC_DROPPED },
+    ]);
+    // The CSV keeps the failed estimates, marked as such.
+    expect(d.csv.filter((r) => r.source === 'heuristic-failed-validation').map((r) => r.label)).toEqual(['model-a · unresponsiveness', 'model-b · unresponsiveness']);
+    const t = await texts(data);
+    expect(t).toContain(FIG6_HEURISTIC_DROPPED);
+    expect(t.some((s) => s.includes('validated when precision >= 0.50 and kappa >= 0.40'))).toBe(true);
+    expect(t.some((s) => s.includes('repetition: precision 0.83, recall 0.77, kappa 0.75 (n 70): validated'))).toBe(true);
+    expect(t.some((s) => s.includes('unanswered questions: precision 0.15, recall 0.33, kappa 0.12 (n 70): FAILED, precision 0.15 < 0.50 (2 of 13 detections right); kappa 0.12 < 0.40'))).toBe(true);
+    // The failed detector's rates (5/40, 8/30) are not drawn.
+    expect(t).not.toContain('12.5% (5/40)');
+    expect(t).not.toContain('26.7% (8/30)');
+    // Without a gold set nothing is dropped.
+    expect(fig6Data(notRun, { paperReference: true, source: 'x' }).heuristics.notes).toEqual([]);
+  });
+
   it('same input gives byte-identical SVG, PNG, PDF and CSV files', async () => {
     for (const judge of ['complete', 'not-run'] as const) {
-      const def = () => fig6(failureModesFixture({ judge, synthetic: true }));
-      const d1 = mkdtempSync(join(tmpdir(), 'fig6-a-'));
-      const d2 = mkdtempSync(join(tmpdir(), 'fig6-b-'));
-      const w1 = await writeFigure(def(), d1);
-      const w2 = await writeFigure(def(), d2);
-      for (const ext of ['svg', 'png', 'pdf', 'csv'] as const) {
-        const a = readFileSync(w1.files[ext]);
-        expect(a.length, ext).toBeGreaterThan(0);
-        expect(Buffer.compare(a, readFileSync(w2.files[ext])), `${judge} ${ext}`).toBe(0);
-      }
+      await expectByteIdenticalWrites(() => fig6(failureModesFixture({ judge, synthetic: true })), `${judge} `);
     }
     // Eight full renders (SVG, PNG, PDF): a harness limit for a loaded machine, not a timed assertion.
   }, 240_000);

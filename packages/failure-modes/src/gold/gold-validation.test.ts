@@ -66,4 +66,20 @@ describe('heuristics against the human-coded gold set on the real runs', () => {
     // Every detector with a gold counterpart is reported, with its counts adding up to the runs compared.
     for (const h of file.gold_validation!.heuristics) expect(h.tp + h.fp + h.fn + h.tn).toBe(h.compared);
   });
+
+  it('marks each heuristic validated or not against the configured floors, recorded in the output', () => {
+    const g = file.gold_validation!;
+    expect(g.floors).toEqual({ precision: CONFIG.heuristic_validation.min_precision, kappa: CONFIG.heuristic_validation.min_kappa });
+    expect(file.parameters.heuristic_min_precision).toBe(CONFIG.heuristic_validation.min_precision);
+    expect(file.parameters.heuristic_min_kappa).toBe(CONFIG.heuristic_validation.min_kappa);
+    const by = new Map(g.heuristics.map((h) => [h.heuristic, h]));
+    // The two Figure 6 (e) detectors pass; the unverifiable-claims detector (0 of 25 detections right) fails.
+    expect(by.get('repetition')).toMatchObject({ validated: true, reason: null, estimates: { group: 'repetition', symptom: 'repetition' } });
+    expect(by.get('unanswered_questions')).toMatchObject({ validated: true, reason: null, estimates: { group: 'unresponsiveness', symptom: 'unresponsiveness' } });
+    const uc = by.get('unverifiable_claims')!;
+    expect(uc).toMatchObject({ validated: false, estimates: { group: null, symptom: 'unverifiable_claims' } });
+    expect(uc.reason).toMatch(/^precision 0\.00 < 0\.50 \(0 of \d+ detections right\)/);
+    // A failed one always says why; a validated one never has a reason.
+    for (const h of g.heuristics) expect(h.reason === null).toBe(h.validated);
+  });
 });

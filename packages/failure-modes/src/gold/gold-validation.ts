@@ -1,7 +1,9 @@
-import type { FailureModesFile, RunFailureModes, RunRecord } from '@cooperbench-repro/contracts';
+import type { CommErrorGroup, FailureModesFile, RunFailureModes, RunRecord, Symptom } from '@cooperbench-repro/contracts';
 import { PUBLIC_LOCAL_PATHS } from '@cooperbench-repro/public-data';
 import { goldKeyOfRecord, type GoldConversation } from './gold-set.js';
 import { heuristicsVsGold } from './heuristic-agreement.js';
+import { validationStatus, type ValidationFloors } from './heuristic-status.js';
+import type { HeuristicEstimates } from '../aggregate/population.js';
 
 /** What the gold set is, counted from it (conversations coded, how many twice and adjudicated). */
 export function goldDescription(gold: ReadonlyMap<string, GoldConversation>): string {
@@ -24,8 +26,17 @@ export function matchGold(records: readonly RunRecord[], gold: ReadonlyMap<strin
   return out;
 }
 
-/** Each heuristic's precision, recall and kappa against the gold set, over the matched runs; null when none match. */
-export function goldValidation(records: readonly RunRecord[], runs: readonly RunFailureModes[], gold: ReadonlyMap<string, GoldConversation> | null): FailureModesFile['gold_validation'] {
+/**
+ * Each heuristic's precision, recall and kappa against the gold set, over the matched runs, and whether
+ * it passes the floors (else its estimates are no measurement); null when no run matches.
+ */
+export function goldValidation(
+  records: readonly RunRecord[],
+  runs: readonly RunFailureModes[],
+  gold: ReadonlyMap<string, GoldConversation> | null,
+  heuristics: HeuristicEstimates,
+  floors: ValidationFloors,
+): FailureModesFile['gold_validation'] {
   if (!gold) return null;
   const matched = matchGold(records, gold);
   const coded = runs.flatMap((r) => {
@@ -37,8 +48,10 @@ export function goldValidation(records: readonly RunRecord[], runs: readonly Run
   return {
     gold: goldDescription(gold),
     matched_runs: coded.length,
+    floors: { precision: floors.min_precision, kappa: floors.min_kappa },
     heuristics: heuristicsVsGold(coded).map((h) => ({
       heuristic: h.heuristic,
+      estimates: estimatesOf(heuristics, h.heuristic),
       gold: h.gold,
       compared: h.compared,
       skipped: h.skipped,
@@ -49,6 +62,12 @@ export function goldValidation(records: readonly RunRecord[], runs: readonly Run
       precision: round(h.precision),
       recall: round(h.recall),
       kappa: round(h.kappa),
+      ...validationStatus(h, floors),
     })),
   };
+}
+
+function estimatesOf(heuristics: HeuristicEstimates, name: string): { group: CommErrorGroup | null; symptom: Symptom | null } {
+  const e = heuristics.find((h) => h.name === name)?.estimates;
+  return { group: e?.group ?? null, symptom: e?.symptom ?? null };
 }

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { HUMAN_CODED_LABEL, writeFileAtomic, type Cause, type FailureModesFile, type Interval, type Symptom } from '@cooperbench-repro/contracts';
 import { escapeLatex, escapeMarkdown } from '../render/escape.js';
+import { failedHeuristics, failedText, floorsText } from '../render/heuristic-validation.js';
 import { CAUSE_LABELS, SYMPTOM_LABELS, shortModelName } from '../render/labels.js';
 import { PAPER_TABLE2_TRACES, formatPaper, paperTable1, paperTable2 } from '../render/paper.js';
 import { syntheticWarning } from '../render/subtitle.js';
@@ -21,6 +22,8 @@ export interface Table1Row {
   primary: Interval | null;
   any: Interval | null;
   heuristic: Interval | null;
+  /** Why the heuristic estimate is dropped (its detector failed the gold-set validation); null: shown. */
+  heuristicFailed: string | null;
   /** The paper's Table 1 percent. */
   paper: number;
 }
@@ -77,12 +80,15 @@ export function table1Rows(data: FailureModesFile): Table1Row[] {
   const order = [...known, ...data.table1.rows.map((r) => r.symptom).filter((s) => !known.includes(s))];
   return order.map((symptom) => {
     const r = bySymptom.get(symptom);
+    const failed = r?.heuristic ? failedHeuristics(data, { symptom }) : [];
     return {
       symptom,
       label: SYMPTOM_LABELS[symptom] ?? symptom,
       primary: r?.primary_share ?? null,
       any: r?.any_label ?? null,
-      heuristic: r?.heuristic ?? null,
+      // A detector that failed its validation gives no measurement: its estimate is dropped, with the reason.
+      heuristic: failed.length > 0 ? null : (r?.heuristic ?? null),
+      heuristicFailed: failed.length > 0 ? failedText(failed) : null,
       paper: paperTable1(symptom) ?? r?.paper_percent ?? NaN,
     };
   });
@@ -102,7 +108,7 @@ export function table2Rows(data: FailureModesFile): Table2Row[] {
 export function humanTable1Rows(data: FailureModesFile): Table1Row[] {
   const bySymptom = new Map((data.human_coded?.table1.rows ?? []).map((r) => [r.symptom, r]));
   if (bySymptom.size === 0) return [];
-  return table1Rows(data).map((r) => ({ ...r, primary: bySymptom.get(r.symptom)?.primary_share ?? null, any: bySymptom.get(r.symptom)?.any_label ?? null, heuristic: null }));
+  return table1Rows(data).map((r) => ({ ...r, primary: bySymptom.get(r.symptom)?.primary_share ?? null, any: bySymptom.get(r.symptom)?.any_label ?? null, heuristic: null, heuristicFailed: null }));
 }
 
 /** Table 2 rows derived from the human-coded primary symptoms; empty without them. */
@@ -179,6 +185,23 @@ function implementationText(data: FailureModesFile): string {
   );
 }
 
+/** The heuristic column's cell: the estimate, "—" where no heuristic exists, or why it is dropped. */
+export const DROPPED_HEURISTIC = 'dropped: failed gold-set validation';
+function heuristicCell(r: Table1Row): string {
+  if (r.heuristicFailed !== null) return `${DROPPED_HEURISTIC} (${r.heuristicFailed})`;
+  return r.heuristic === null ? '—' : formatShareCount(r.heuristic);
+}
+
+/** What the heuristic column shows, and under which validation, for the Table 1 caption. */
+function heuristicValidationText(data: FailureModesFile): string {
+  const floors = floorsText(data);
+  if (floors === null) return 'Not checked against human codes on these runs (no gold-coded run in this store).';
+  return (
+    `Shown only when the detector passes its validation against the human-coded gold set (${floors}, config heuristic_validation; ` +
+    'see "Heuristics vs the human-coded gold set" below); a detector that fails it gives no measurement, and its estimate is dropped with the reason.'
+  );
+}
+
 const provenanceText = (p: 'paper' | 'ours') => (p === 'paper' ? 'paper (§6 text)' : 'ours (the paper states no link)');
 
 // ---- Markdown ----------------------------------------------------------------------------------------
@@ -202,6 +225,7 @@ export function renderMarkdown(data: FailureModesFile, t1: readonly Table1Row[],
     `Primary share: failed coop runs whose primary judge label is the symptom, over failed runs with a coordination label, with its ${confidenceText(data)} interval; ` +
       'n: that count over that denominator. Any label: failed runs judged with the symptom as primary or secondary label. ' +
       'Heuristic: detection rate of the always-on heuristic over all failed coop runs (a cross-check, not a judge label; — where no heuristic exists). ' +
+      `${heuristicValidationText(data)} ` +
       "Paper: the paper's Table 1 percent (GPT-5 judge over all failed coop trajectories of five models).",
     '',
     `| Symptom | Ours: primary share [${ciHeader(data)}] | n | Any label | Heuristic cross-check | Paper % |`,
@@ -214,7 +238,7 @@ export function renderMarkdown(data: FailureModesFile, t1: readonly Table1Row[],
         escapeMarkdown(formatShareCi(r.primary)),
         r.primary === null ? 'n/a' : countText(r.primary),
         escapeMarkdown(formatShareCount(r.any)),
-        r.heuristic === null ? '—' : escapeMarkdown(formatShareCount(r.heuristic)),
+        escapeMarkdown(heuristicCell(r)),
         formatPaper(r.paper),
       ].join(' | ')} |`,
     );
@@ -297,11 +321,16 @@ function goldValidationMarkdown(data: FailureModesFile): string[] {
     '',
     `Gold: ${escapeMarkdown(g.gold)}. Reference = the human code; a heuristic is compared on the coded runs it ran on (skipped: no patches or messages).`,
     '',
-    '| Heuristic | Gold positive | Runs | tp / fp / fn / tn | Precision | Recall | Kappa |',
-    '|---|---|---:|---|---:|---:|---:|',
+    `Validated: precision and kappa reach the floors (${escapeMarkdown(floorsText(data) ?? '')}, config heuristic_validation); an undefined statistic fails.`,
+    '',
+    '| Heuristic | Gold positive | Runs | tp / fp / fn / tn | Precision | Recall | Kappa | Validated |',
+    '|---|---|---:|---|---:|---:|---:|---|',
   ];
   for (const h of g.heuristics) {
-    out.push(`| ${escapeMarkdown(h.heuristic)} | ${escapeMarkdown(h.gold)} | ${h.compared}${h.skipped ? ` (+${h.skipped} skipped)` : ''} | ${h.tp} / ${h.fp} / ${h.fn} / ${h.tn} | ${fmt3(h.precision)} | ${fmt3(h.recall)} | ${fmt3(h.kappa)} |`);
+    const status = h.validated ? 'yes' : `no: ${h.reason ?? 'failed'}`;
+    out.push(
+      `| ${escapeMarkdown(h.heuristic)} | ${escapeMarkdown(h.gold)} | ${h.compared}${h.skipped ? ` (+${h.skipped} skipped)` : ''} | ${h.tp} / ${h.fp} / ${h.fn} / ${h.tn} | ${fmt3(h.precision)} | ${fmt3(h.recall)} | ${fmt3(h.kappa)} | ${escapeMarkdown(status)} |`,
+    );
   }
   return out;
 }
@@ -309,6 +338,13 @@ function goldValidationMarkdown(data: FailureModesFile): string[] {
 // ---- LaTeX -------------------------------------------------------------------------------------------
 
 const texShare = (iv: Interval | null) => escapeLatex(formatShareCi(iv));
+
+/** The footnote ($\dagger$) giving why each dropped heuristic estimate failed its validation. */
+function droppedLatex(t1: readonly Table1Row[]): string {
+  const dropped = t1.filter((r) => r.heuristicFailed !== null);
+  if (dropped.length === 0) return '';
+  return `$^\\dagger$${escapeLatex(`Heuristic estimate dropped, its detector failed the gold-set validation: ${dropped.map((r) => `${r.label} (${r.heuristicFailed})`).join('; ')}.`)} `;
+}
 
 export function renderLatex(data: FailureModesFile, t1: readonly Table1Row[], t2: readonly Table2Row[], source: string): string {
   const synth = synthNote(data);
@@ -326,7 +362,8 @@ export function renderLatex(data: FailureModesFile, t1: readonly Table1Row[], t2
     '\\small',
     `\\caption{Coordination-failure symptoms (CooperBench Table~1): ours vs.\\ the paper.${synthCaption}${notRun} ` +
       `Primary share over failed coop runs with a coordination label, ${escapeLatex(confidenceText(data))} interval in brackets and $k/n$; ` +
-      'any label: primary or secondary, over failed runs judged; heuristic: always-on detector over all failed coop runs (a cross-check, not a judge label).}',
+      'any label: primary or secondary, over failed runs judged; heuristic: always-on detector over all failed coop runs (a cross-check, not a judge label). ' +
+      `${escapeLatex(heuristicValidationText(data))}}`,
     '\\label{tab:failure-symptoms}',
     '\\begin{tabular}{@{}lrrrrr@{}}',
     '\\toprule',
@@ -340,7 +377,7 @@ export function renderLatex(data: FailureModesFile, t1: readonly Table1Row[], t2
         texShare(r.primary),
         r.primary === null ? 'n/a' : countText(r.primary),
         escapeLatex(formatShareCount(r.any)),
-        r.heuristic === null ? '---' : escapeLatex(formatShareCount(r.heuristic)),
+        r.heuristicFailed !== null ? `${escapeLatex(DROPPED_HEURISTIC)}$^\\dagger$` : r.heuristic === null ? '---' : escapeLatex(formatShareCount(r.heuristic)),
         formatPaper(r.paper),
       ].join(' & ')} \\\\`,
     );
@@ -351,7 +388,7 @@ export function renderLatex(data: FailureModesFile, t1: readonly Table1Row[], t2
     '\\end{tabular}',
     '',
     '\\smallskip',
-    `{\\footnotesize ${escapeLatex(implementationText(data))} ` +
+    `{\\footnotesize ${escapeLatex(implementationText(data))} ${droppedLatex(t1)}` +
       `LLM judge: ${escapeLatex(j.model)}, status ${escapeLatex(j.status)} (mode ${escapeLatex(j.mode)}), rubrics ${escapeLatex(recordText(j.rubric_versions, 'none'))}; ` +
       `${j.calls} API calls, ${j.cache_hits} cached answers. ${escapeLatex(j.note)}\\par}`,
     '\\end{table*}',

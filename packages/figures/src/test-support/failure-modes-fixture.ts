@@ -1,6 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeTempJson } from './temp-json.js';
 import { CAUSES, SYMPTOMS, type CommErrorCode, type CommErrorGroup, type FailureModesFile, type Interval, type Symptom } from '@cooperbench-repro/contracts';
 import { wilson } from './fixture.js';
 import { paperCsv } from './paper-csv.js';
@@ -104,7 +102,32 @@ export function humanCodedFixture(): NonNullable<FailureModesFile['human_coded']
   };
 }
 
-export function failureModesFixture(opts: { synthetic?: boolean; judge?: FixtureJudge; human?: boolean } = {}): FailureModesFile {
+type GoldHeuristic = NonNullable<FailureModesFile['gold_validation']>['heuristics'][number];
+
+function goldHeuristic(heuristic: string, estimates: GoldHeuristic['estimates'], c: { tp: number; fp: number; fn: number; tn: number; kappa: number }, reason: string | null): GoldHeuristic {
+  const ratio = (a: number, b: number) => (b === 0 ? null : a / b);
+  return { heuristic, estimates, gold: `gold positive of ${heuristic}`, compared: c.tp + c.fp + c.fn + c.tn, skipped: 0, ...c, precision: ratio(c.tp, c.tp + c.fp), recall: ratio(c.tp, c.tp + c.fn), validated: reason === null, reason };
+}
+
+/**
+ * The heuristics against a gold set of 70 coded runs: repetition passes the floors (precision 0.50,
+ * kappa 0.40); unanswered questions (Figure 6 unresponsiveness, Table 1 unresponsiveness) and
+ * overlapping edits (Table 1 work overlap) fail them. Hand-written counts; kappa as stated.
+ */
+export function goldValidationFixture(): NonNullable<FailureModesFile['gold_validation']> {
+  return {
+    gold: 'fixture gold set: 70 conversations coded by a person',
+    matched_runs: 70,
+    floors: { precision: 0.5, kappa: 0.4 },
+    heuristics: [
+      goldHeuristic('repetition', { group: 'repetition', symptom: 'repetition' }, { tp: 10, fp: 2, fn: 3, tn: 55, kappa: 0.75 }, null),
+      goldHeuristic('unanswered_questions', { group: 'unresponsiveness', symptom: 'unresponsiveness' }, { tp: 2, fp: 11, fn: 4, tn: 53, kappa: 0.12 }, 'precision 0.15 < 0.50 (2 of 13 detections right); kappa 0.12 < 0.40'),
+      goldHeuristic('overlapping_edits', { group: null, symptom: 'work_overlap' }, { tp: 1, fp: 0, fn: 30, tn: 39, kappa: 0.03 }, 'kappa 0.03 < 0.40'),
+    ],
+  };
+}
+
+export function failureModesFixture(opts: { synthetic?: boolean; judge?: FixtureJudge; human?: boolean; goldValidation?: boolean } = {}): FailureModesFile {
   const judge = opts.judge ?? 'complete';
   const judged = judge !== 'not-run';
   const fig6: FailureModesFile['fig6'] = Object.entries(FM_FIXTURE).map(([model, m]) => {
@@ -190,18 +213,13 @@ export function failureModesFixture(opts: { synthetic?: boolean; judge?: Fixture
     fig6,
     table1,
     table2,
-    gold_validation: null,
+    gold_validation: opts.goldValidation ? goldValidationFixture() : null,
     human_coded: opts.human ? humanCodedFixture() : null,
     runs: [],
   };
 }
 
 /** Writes the fixture to a fresh temp directory and returns the file path. */
-export function writeFailureModesFixture(opts: { synthetic?: boolean; judge?: FixtureJudge; human?: boolean } = {}, mutate?: (d: Record<string, unknown>) => void): string {
-  const dir = mkdtempSync(join(tmpdir(), 'figures-fm-fixture-'));
-  const data = failureModesFixture(opts) as unknown as Record<string, unknown>;
-  mutate?.(data);
-  const file = join(dir, 'failure-modes.json');
-  writeFileSync(file, `${JSON.stringify(data, null, 2)}\n`);
-  return file;
+export function writeFailureModesFixture(opts: { synthetic?: boolean; judge?: FixtureJudge; human?: boolean; goldValidation?: boolean } = {}, mutate?: (d: Record<string, unknown>) => void): string {
+  return writeTempJson('figures-fm-fixture-', 'failure-modes.json', failureModesFixture(opts), mutate);
 }

@@ -1,6 +1,7 @@
 import { COMM_ERROR_GROUPS, type CommErrorGroup, type FailureModesFile, type Interval } from '@cooperbench-repro/contracts';
-import { csvRows, type CsvCells, type CsvRow } from '../../render/csv.js';
+import { INTERVAL_COLUMNS, csvRows, type CsvCells, type CsvRow } from '../../render/csv.js';
 import { COMM_ERROR_GROUP_LABELS, COMM_ERROR_LABELS, FIG6_GROUP_CODES, shortModelName } from '../../render/labels.js';
+import { failedHeuristics, floorsText } from '../../render/heuristic-validation.js';
 import { PAPER_MODELS, paperFig6, paperRowLabel, type PaperModel } from '../../render/paper.js';
 import { NOTE_COLOR, WARNING_COLOR, confidenceOf, noDataLine, syntheticWarning, wilsonText, type Subtitle } from '../../render/subtitle.js';
 
@@ -15,12 +16,7 @@ export const FIG6_CSV_COLUMNS = [
   'code',
   'code_label',
   'label_source',
-  'successes',
-  'total',
-  'unknown',
-  'rate',
-  'ci_low',
-  'ci_high',
+  ...INTERVAL_COLUMNS,
   'conversations',
   'avg_turns',
 ] as const;
@@ -31,6 +27,8 @@ export const FIG6_JUDGE_NOT_RUN = 'LLM judge not run: no judge labels in (b)-(d)
 export const FIG6_NOT_MEASURED = 'not measured (no judge, no gold set)';
 export const FIG6_HEURISTIC_SERIES = 'Heuristic estimate (not a judge label)';
 export const FIG6_PAPER_SERIES = 'Paper: total only (LLM judge)';
+/** Panel (e) note in place of an estimate whose detector failed its gold-set validation (the reason is above the panel). */
+export const FIG6_HEURISTIC_DROPPED = 'dropped: detector failed gold-set validation';
 export const OURS_TURNS = 'Ours: average turns';
 /** Row suffixes: which source a row of ours comes from. */
 export const HUMAN_ROW = '· human-coded';
@@ -229,7 +227,10 @@ function groupPanel(data: FailureModesFile, group: CommErrorGroup, names: Map<st
   return p;
 }
 
-/** Panel (e): every heuristic estimate, one row per model and group, never beside a judge-based value. */
+/**
+ * Panel (e): every heuristic estimate, one row per model and group, never beside a judge-based value; a
+ * detector that failed its gold-set validation keeps its row, with a note in place of the bar.
+ */
 function heuristicPanel(data: FailureModesFile, names: Map<string, string>, add: AddRow): Fig6Data['heuristics'] {
   const p: Fig6Data['heuristics'] = { order: [], segs: [], totals: [], notes: [], anyHeuristic: false };
   for (const group of COMM_ERROR_GROUPS) {
@@ -237,24 +238,37 @@ function heuristicPanel(data: FailureModesFile, names: Map<string, string>, add:
       const h = m.groups.find((x) => x.group === group)?.heuristic;
       if (!h) continue;
       const row = `${names.get(m.model)} · ${COMM_ERROR_GROUP_LABELS[group].toLowerCase()}`;
+      const failed = failedHeuristics(data, { group }).length > 0;
       p.order.push(row);
-      if (h.total === 0 || h.rate === null) p.notes.push({ row, text: 'no conversations' });
+      if (failed) p.notes.push({ row, text: FIG6_HEURISTIC_DROPPED });
+      else if (h.total === 0 || h.rate === null) p.notes.push({ row, text: 'no conversations' });
       else {
         p.anyHeuristic = true;
         p.segs.push({ row, series: FIG6_HEURISTIC_SERIES, x0: 0, x1: h.rate * 100 });
         p.totals.push(totalRow(row, h));
       }
-      add({ panel: 'e-heuristic', source: 'heuristic', model: m.model, label: row, group, code: 'total', code_label: COMM_ERROR_GROUP_LABELS[group], label_source: 'heuristic', conversations: m.conversations, ...ivCells(h) });
+      add({ panel: 'e-heuristic', source: failed ? 'heuristic-failed-validation' : 'heuristic', model: m.model, label: row, group, code: 'total', code_label: COMM_ERROR_GROUP_LABELS[group], label_source: 'heuristic', conversations: m.conversations, ...ivCells(h) });
     }
   }
   return p;
 }
 
-/** The heuristics' agreement with the gold set, one short line each ("repetition: P 0.81, R 0.72, kappa 0.74"). */
+/**
+ * The panel's detectors against the gold set, one short line each with its validation status
+ * ("repetition: precision 0.81, recall 0.72, kappa 0.74 (n 201): validated"), after the floors.
+ */
 function heuristicValidation(data: FailureModesFile): string[] {
   const f = (x: number | null) => (x === null ? 'n/a' : x.toFixed(2));
-  const wanted = new Set(['repetition', 'unanswered_questions']);
-  return (data.gold_validation?.heuristics ?? []).filter((h) => wanted.has(h.heuristic)).map((h) => `${h.heuristic.replace(/_/g, ' ')}: precision ${f(h.precision)}, recall ${f(h.recall)}, kappa ${f(h.kappa)} (n ${h.compared})`);
+  const panel = (data.gold_validation?.heuristics ?? []).filter((h) => h.estimates.group !== null);
+  if (panel.length === 0) return [];
+  return [
+    `validated when ${floorsText(data)}:`,
+    ...panel.map(
+      (h) =>
+        `${h.heuristic.replace(/_/g, ' ')}: precision ${f(h.precision)}, recall ${f(h.recall)}, kappa ${f(h.kappa)} (n ${h.compared}): ` +
+        (h.validated ? 'validated' : `FAILED, ${h.reason ?? 'no reason recorded'}`),
+    ),
+  ];
 }
 
 /** Axis maximum: the next multiple of `step` above the largest drawn value plus room for the labels. */

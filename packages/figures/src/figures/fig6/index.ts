@@ -1,5 +1,5 @@
 import type { FailureModesFile } from '@cooperbench-repro/contracts';
-import type { FigureDefinition } from '../../render/figure.js';
+import { paperFigure, type FigureDefinition, type PaperFigureOptions } from '../../render/figure.js';
 import { FIG6_CSV_COLUMNS, fig6Data } from './data.js';
 import { FIG6_TITLE, fig6Spec } from './spec.js';
 
@@ -12,12 +12,14 @@ import { FIG6_TITLE, fig6Spec } from './spec.js';
  *     (`fig6[].groups[].share`, `by_code`), then the paper's bar labels as grey "Paper: …" rows (totals
  *     only; the paper's models are never matched to the data's model names);
  * (e) the heuristic estimates (`fig6[].groups[].heuristic`) in a panel of their own, with their
- *     precision and recall against the gold set: never on the same axis as a judge-based value.
+ *     precision, recall, kappa and validation status against the gold set (a detector below the floors
+ *     is dropped with a note): never on the same axis as a judge-based value.
  * Panels (b)-(e) share one x-scale. When the judge did not run the figure says so in red on its face.
  */
 
 export {
   FIG6_CSV_COLUMNS,
+  FIG6_HEURISTIC_DROPPED,
   FIG6_HEURISTIC_SERIES,
   FIG6_JUDGE_NOT_RUN,
   FIG6_NOT_MEASURED,
@@ -31,14 +33,9 @@ export {
 } from './data.js';
 export { FIG6_AXIS_TITLES, FIG6_PANEL_TITLES, FIG6_TITLE, fig6Spec } from './spec.js';
 
-export interface Fig6Options {
-  /** Show the paper's values as reference rows (default true). */
-  paperReference?: boolean;
-  /** How the data file is named in the figure's subtitle. */
-  source?: string;
-}
+/** Figure 6's options: `paperReference` (default true) and `source` (default data/failure-modes.json). */
+export type Fig6Options = PaperFigureOptions;
 
 export function fig6(data: FailureModesFile, opts: Fig6Options = {}): FigureDefinition {
-  const d = fig6Data(data, { paperReference: opts.paperReference ?? true, source: opts.source ?? 'data/failure-modes.json' });
-  return { name: 'fig6', title: FIG6_TITLE, spec: fig6Spec(d), csv: { columns: FIG6_CSV_COLUMNS, rows: d.csv } };
+  return paperFigure({ name: 'fig6', title: FIG6_TITLE, columns: FIG6_CSV_COLUMNS, defaultSource: 'data/failure-modes.json', data: fig6Data, spec: fig6Spec }, data, opts);
 }

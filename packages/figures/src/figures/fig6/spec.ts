@@ -148,7 +148,7 @@ function groupPanel(p: GroupPanelRows, d: Fig6Data, first: boolean, sameRows: bo
 }
 
 function heuristicPanel(d: Fig6Data) {
-  const validation = d.heuristicValidation.length > 0 ? ['vs the human-coded gold set:', ...d.heuristicValidation.map((l) => `  ${l}`)] : ['not checked against human codes on these runs'];
+  const validation = d.heuristicValidation.length > 0 ? ['vs the human-coded gold set, ' + d.heuristicValidation[0], ...d.heuristicValidation.slice(1).map((l) => `  ${l}`)] : ['not checked against human codes on these runs'];
   return barPanel({
     ...d.heuristics,
     title: FIG6_PANEL_TITLES.e,
