@@ -57,7 +57,7 @@ try {
     const store = join(dir, `store-${n}.jsonl`);
     writeFileSync(store, `${replicateStore(demo, n).map((r) => JSON.stringify(r)).join('\n')}\n`);
     const t0 = performance.now();
-    const built = await buildReport({ store, difficulty: 'data/difficulty.json', communication: 'data/communication.json', failureModes: 'data/failure-modes.json', out: join(dir, `report-${n}`) });
+    const built = await buildReport({ store, difficulty: 'data/difficulty.json', communication: 'data/communication.json', failureModes: 'data/failure-modes.json', outcomes: 'data/outcomes.json', comparison: 'data/comparison.json', out: join(dir, `report-${n}`) });
     const buildMs = performance.now() - t0;
     const index = [];
     const inPage = [];

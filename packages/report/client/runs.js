@@ -47,9 +47,11 @@
       var f = sel.filter;
       if (f.model !== undefined) eq('model', f.model);
       if (f.arm !== undefined) eq('arm', f.arm);
+      if (f.repo !== undefined) eq('repo', f.repo);
       if (f.bucket !== undefined) eq('bucket', String(f.bucket));
       if (f.era !== undefined) eq('era', f.era);
       if (f.outcome) oneOf('outcome', f.outcome);
+      if (f.flag !== undefined) preds.push(function (r) { return r[c.flags].indexOf(f.flag) !== -1; });
       if (f.ids) {
         var ids = new Set(f.ids);
         preds.push(function (_r, i) { return ids.has(i); });

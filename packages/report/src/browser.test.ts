@@ -1,12 +1,14 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { conversationOrder, type RunRecord } from '@cooperbench-repro/contracts';
+import { conversationOrder, type FailureModesFile, type OutcomesFile, type RunRecord } from '@cooperbench-repro/contracts';
+import { PER_REPOSITORY_ARMS } from '@cooperbench-repro/figures';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrowserMissingError, chromiumPath, CHROMIUM_ENV, goTo, launchChromium, openReport, type PageLog } from './browser.js';
 import { buildReport } from './build-report.js';
 import { replicateStore } from './large-store.js';
+import type { Selection } from './selection.js';
 import { DEMO, requireDemo } from './test-support/demo.js';
 import { MARK_TARGETS_JS, type MarkTarget } from './test-support/mark-targets.js';
 import { withXssRecord, XSS_TEXTS } from './test-support/xss.js';
@@ -24,8 +26,13 @@ const browserProblem = (() => {
 })();
 
 const readStore = (): RunRecord[] => readFileSync(DEMO.store, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as RunRecord);
+/** The runs table's count (records + planned pairs never run) for a selection, opened by its URL. */
+async function countOf(page: Page, key: string): Promise<number> {
+  await goTo(page, `#runs?sel=${key}`);
+  return page.$eval('#run-count', (e) => Number((e as HTMLElement).dataset['total']));
+}
 const writeStore = (file: string, records: RunRecord[]) => writeFileSync(file, `${records.map((r) => JSON.stringify(r)).join('\n')}\n`);
-const demoInputs = { difficulty: DEMO.difficulty, communication: DEMO.communication, failureModes: DEMO.failureModes };
+const demoInputs = { difficulty: DEMO.difficulty, communication: DEMO.communication, failureModes: DEMO.failureModes, outcomes: DEMO.outcomes, comparison: DEMO.comparison };
 
 describe('chromiumPath', () => {
   it(`names ${CHROMIUM_ENV} and the Debian package when there is no browser`, () => {
@@ -55,10 +62,40 @@ if (browserProblem) {
 
     it('draws every figure and table', async () => {
       const figures = await page.$$eval('.figure', (els) => els.map((e) => [(e as HTMLElement).dataset['figure'], (e as HTMLElement).dataset['rendered'], e.querySelectorAll('svg .mark-rect path, svg .mark-symbol path, svg .mark-line path').length]));
-      expect(figures.map((f) => f[0])).toEqual(['fig4', 'fig4-per-model', 'fig5', 'fig6']);
+      expect(figures.map((f) => f[0])).toEqual(['fig4', 'fig4-per-model', 'fig5', 'fig6', 'per-repository', 'published-comparison']);
       for (const [name, rendered, marks] of figures) expect({ name, rendered, some: (marks as number) > 0 }).toEqual({ name, rendered: 'true', some: true });
       expect(await page.$$eval('section.table table', (t) => t.length)).toBeGreaterThanOrEqual(3);
+      const tables = await page.$$eval('section.table', (els) => els.map((e) => [e.id, e.querySelectorAll('tbody tr').length]));
+      for (const name of ['table5', 'merge-ladder', 'per-repository', 'published-comparison']) expect(tables.find((t) => t[0] === `table-${name}`)?.[1] ?? 0, name).toBeGreaterThan(0);
     });
+
+    it('opens every per-repository point with the outcomes stage row total as its count', async () => {
+      const outcomes = JSON.parse(readFileSync(DEMO.outcomes, 'utf8')) as OutcomesFile;
+      const sels = (await page.evaluate("window.CBR.meta.selections.filter((s) => s.figure === 'per-repository')")) as Selection[];
+      const points = outcomes.repositories.filter((r) => PER_REPOSITORY_ARMS.includes(r.arm) && r.total > 0);
+      expect(sels.length).toBe(points.length); // every drawn point opens runs
+      const bad: string[] = [];
+      for (const sel of sels) {
+        const row = points.find((r) => r.model === sel.filter.model && r.arm === sel.filter.arm && r.repo === sel.filter.repo)!;
+        const total = await countOf(page, sel.key);
+        if (total !== row.total || sel.n !== row.total) bad.push(`${sel.label}: runs table ${total}, selection n ${sel.n}, outcomes.json total ${row.total}`);
+      }
+      await goTo(page, '#overview');
+      expect(bad).toEqual([]);
+    }, 300_000);
+
+    it('opens the Figure 6 heuristic bars with the failure-modes stage count as their count', async () => {
+      const fm = JSON.parse(readFileSync(DEMO.failureModes, 'utf8')) as FailureModesFile;
+      const sels = (await page.evaluate("window.CBR.meta.selections.filter((s) => s.figure === 'fig6')")) as Selection[];
+      const expected = fm.fig6.flatMap((m) => m.groups.flatMap((g) => (g.heuristic && g.heuristic.total > 0 ? [{ model: m.model, n: g.heuristic.successes }] : [])));
+      expect(sels.length).toBe(expected.length);
+      for (const sel of sels) {
+        expect(sel.filter.flag).toMatch(/^heuristic:/);
+        expect(await countOf(page, sel.key)).toBe(sel.n);
+        expect(expected.filter((e) => e.model === sel.filter.model).map((e) => e.n)).toContain(sel.n);
+      }
+      await goTo(page, '#overview');
+    }, 120_000);
 
     it('a click on each bar or point opens the runs table with as many runs as the n in its tooltip', async () => {
       const targets = (await page.evaluate(MARK_TARGETS_JS)) as MarkTarget[];

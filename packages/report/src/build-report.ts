@@ -11,7 +11,7 @@ import {
   type FailureModesFile,
   type RunRecord,
 } from '@cooperbench-repro/contracts';
-import { loadCommunication, loadDifficulty, loadFailureModes } from '@cooperbench-repro/figures';
+import { loadCommunication, loadComparison, loadDifficulty, loadFailureModes, loadOutcomes } from '@cooperbench-repro/figures';
 import { publicPath } from '@cooperbench-repro/public-data';
 import { reportFigures } from './figures.js';
 import { classifyOptionsOf, failureIndex, indexRow, INDEX_COLUMNS, pairDetail, type SourceFile } from './record-rows.js';
@@ -24,17 +24,24 @@ export interface ReportOptions {
   difficulty: string;
   communication: string;
   failureModes: string;
+  /** outcomes stage output (the per-repository figure). */
+  outcomes: string;
+  /** comparison stage output (the published-comparison figure). */
+  comparison: string;
   out: string;
   /** A data profile (data/real/sources.json): its label heads the page and its log root holds the sources. */
   sources?: string | null;
   /** Where the records' source files are, for their sha256 (default: the profile's log root, else data/logs). */
   logRoot?: string | null;
-  /** Directory holding the figures package's tables (table5.md, qualitative.md, failure-modes.md). */
+  /** Directory holding the figures package's and comparison stage's tables (TABLE_FILES, as Markdown). */
   tables?: string | null;
 }
 
 export const TABLE_FILES = [
   { name: 'table5', title: 'Table 5: Solo vs Coop' },
+  { name: 'merge-ladder', title: 'Merge-outcome ladder (Table 6 analogue)' },
+  { name: 'per-repository', title: 'Per-repository results' },
+  { name: 'published-comparison', title: 'Own runs against the published per-pair results' },
   { name: 'qualitative', title: 'Qualitative coordination measures' },
   { name: 'failure-modes', title: 'Failure symptoms and root causes (Tables 1 and 2)' },
 ];
@@ -87,11 +94,13 @@ export async function buildReport(opts: ReportOptions): Promise<{ out: string; b
   const difficulty: DifficultyFile = await loadDifficulty(opts.difficulty);
   const communication: CommunicationFile = await loadCommunication(opts.communication);
   const failureModes: FailureModesFile = await loadFailureModes(opts.failureModes);
+  const outcomes = await loadOutcomes(opts.outcomes);
+  const comparison = await loadComparison(opts.comparison);
   const tables = await readTables(opts.tables);
   const profile = profileOf(opts);
   const view = storeView(records, difficulty);
-  const files = { difficulty: opts.difficulty, communication: opts.communication, failureModes: opts.failureModes };
-  const { figures, selections } = reportFigures({ difficulty, communication, failureModes, view, files, label: profile.label });
+  const files = { difficulty: opts.difficulty, communication: opts.communication, failureModes: opts.failureModes, outcomes: opts.outcomes };
+  const { figures, selections } = reportFigures({ difficulty, communication, failureModes, outcomes, comparison, view, files, label: profile.label });
   const fm = failureIndex(failureModes);
   const classify = classifyOptionsOf(communication);
   const synthetic = records.filter((r) => r.synthetic).length;
@@ -118,7 +127,7 @@ export async function buildReport(opts: ReportOptions): Promise<{ out: string; b
   const sourcesOf = async (r: RunRecord): Promise<SourceFile[]> => Promise.all(r.sources.files.map(async (f) => ({ path: f, sha256: await shaOf(f) })));
   const written = await writeReport(opts.out, {
     meta,
-    indexRows: records.map((r, i) => indexRow(view, i, fm.get(r.record_id))),
+    indexRows: records.map((r, i) => indexRow(view, i, fm.get(r.record_id), fm.human(r.record_id))),
     details: async (i) => pairDetail(view, i, fm.get(records[i]!.record_id), classify, await sourcesOf(records[i]!)),
     recordCount: records.length,
   });

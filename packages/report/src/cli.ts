@@ -13,7 +13,11 @@ Options:
   --difficulty FILE      difficulty stage output (default data/difficulty.json)
   --communication FILE   communication stage output (default data/communication.json)
   --failure-modes FILE   failure-modes stage output (default data/failure-modes.json)
-  --tables DIR           where the figures package wrote table5.md, qualitative.md, failure-modes.md
+  --outcomes FILE        outcomes stage output (default data/outcomes.json)
+  --comparison FILE      comparison stage output (default data/comparison.json)
+  --tables DIR           where the figures package and the comparison stage wrote table5.md,
+                         merge-ladder.md, per-repository.md, published-comparison.md, qualitative.md,
+                         failure-modes.md
                          (default: none, the report then has no tables section)
   --sources FILE         a data profile (e.g. data/real/sources.json): its label heads the page, its log
                          root holds the records' source files
@@ -41,6 +45,8 @@ async function main(argv: string[]): Promise<void> {
         difficulty: { type: 'string', default: 'data/difficulty.json' },
         communication: { type: 'string', default: 'data/communication.json' },
         'failure-modes': { type: 'string', default: 'data/failure-modes.json' },
+        outcomes: { type: 'string', default: 'data/outcomes.json' },
+        comparison: { type: 'string', default: 'data/comparison.json' },
         tables: { type: 'string' },
         sources: { type: 'string' },
         'log-root': { type: 'string' },
@@ -61,6 +67,8 @@ async function main(argv: string[]): Promise<void> {
     difficulty: values.difficulty,
     communication: values.communication,
     failureModes: values['failure-modes'],
+    outcomes: values.outcomes,
+    comparison: values.comparison,
     tables: values.tables ?? null,
     sources: values.sources ?? null,
     logRoot: values['log-root'] ?? null,

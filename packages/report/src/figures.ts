@@ -1,8 +1,10 @@
-import type { CommunicationFile, DifficultyFile, FailureModesFile } from '@cooperbench-repro/contracts';
-import { fig6, withDataLabel, type FigureDefinition } from '@cooperbench-repro/figures';
+import type { CommunicationFile, ComparisonFile, DifficultyFile, FailureModesFile, OutcomesFile } from '@cooperbench-repro/contracts';
+import { publishedComparison, withDataLabel, type FigureDefinition } from '@cooperbench-repro/figures';
 import type { TopLevelSpec } from 'vega-lite';
 import { fig4Annotated, fig4PerModelAnnotated } from './figure-fig4.js';
 import { fig5Annotated } from './figure-fig5.js';
+import { fig6Annotated } from './figure-fig6.js';
+import { perRepositoryAnnotated } from './figure-per-repository.js';
 import { SelectionBook, type Selection } from './selection.js';
 import type { StoreView } from './store-view.js';
 
@@ -19,8 +21,10 @@ export interface FigureInputs {
   difficulty: DifficultyFile;
   communication: CommunicationFile;
   failureModes: FailureModesFile;
+  outcomes: OutcomesFile;
+  comparison: ComparisonFile;
   view: StoreView;
-  files: { difficulty: string; communication: string; failureModes: string };
+  files: { difficulty: string; communication: string; failureModes: string; outcomes: string };
   /** The data profile's label (sources.json), as the static figures print it; null for the default data. */
   label: string | null;
 }
@@ -40,7 +44,24 @@ export function reportFigures(inp: FigureInputs): { figures: ReportFigure[]; sel
       csv: { columns: [], rows: [] },
       note: `${PAPER_NOTE} Panel (c) counts messages, not runs: its bars open no runs list.`,
     },
-    { ...fig6(inp.failureModes, opts(inp.files.failureModes)), note: 'Figure 6 counts conversations by error label: filter the runs table by failure-mode flag to see them.' },
+    {
+      name: 'fig6',
+      title: 'Figure 6',
+      spec: fig6Annotated(inp.failureModes, opts(inp.files.failureModes), book),
+      csv: { columns: [], rows: [] },
+      note: `${PAPER_NOTE} A human-coded, judge or heuristic bar opens the model's conversations carrying that label (failure-mode flag human:, judge: or heuristic:); panel (a) opens nothing.`,
+    },
+    {
+      name: 'per-repository',
+      title: 'Per-repository results',
+      spec: perRepositoryAnnotated(inp.outcomes, inp.view.records, { source: inp.files.outcomes }, book),
+      csv: { columns: [], rows: [] },
+      note: null,
+    },
+    {
+      ...publishedComparison(inp.comparison),
+      note: "The published models' values are the paper's per-pair results: they have no runs here, and this figure opens no runs list.",
+    },
   ];
   const figures = defs.map((def) => {
     const labelled = inp.label ? withDataLabel(def, inp.label) : def;

@@ -8,9 +8,12 @@ import type { Outcome } from '@cooperbench-repro/contracts';
 export interface RunFilter {
   model?: string;
   arm?: string;
+  repo?: string;
   bucket?: number;
   outcome?: Outcome[];
   era?: string;
+  /** One failure-mode flag the record carries (record-rows.ts failureFlags). */
+  flag?: string;
   ids?: number[];
 }
 

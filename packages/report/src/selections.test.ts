@@ -29,9 +29,9 @@ describe('the demo report (figures/report)', () => {
     expect(rows.map((r) => r[col('record_id')])).toEqual(store.map((r) => r.record_id));
   });
 
-  it('has the figures of Figures 4, 7, 5 and 6, and clickable marks in each figure that counts runs', () => {
-    expect(meta.figures.map((f) => f.name)).toEqual(['fig4', 'fig4-per-model', 'fig5', 'fig6']);
-    for (const fig of ['fig4', 'fig4-per-model', 'fig5']) expect(meta.selections.some((s) => s.figure === fig)).toBe(true);
+  it('has Figures 4, 7, 5, 6, per-repository and published-comparison, and clickable marks in each figure that counts runs', () => {
+    expect(meta.figures.map((f) => f.name)).toEqual(['fig4', 'fig4-per-model', 'fig5', 'fig6', 'per-repository', 'published-comparison']);
+    for (const fig of ['fig4', 'fig4-per-model', 'fig5', 'fig6', 'per-repository']) expect(meta.selections.some((s) => s.figure === fig)).toBe(true);
   });
 
   it("each mark's records (+ planned pairs never run) reconcile with the n of the stage output", () => {
@@ -43,6 +43,8 @@ describe('the demo report (figures/report)', () => {
         (r, i) =>
           (f.model === undefined || r[col('model')] === f.model) &&
           (f.arm === undefined || r[col('arm')] === f.arm) &&
+          (f.repo === undefined || r[col('repo')] === f.repo) &&
+          (f.flag === undefined || (r[col('flags')] as string[]).includes(f.flag)) &&
           (f.bucket === undefined || r[col('bucket')] === f.bucket) &&
           (f.era === undefined || r[col('era')] === f.era) &&
           (!f.outcome || f.outcome.includes(r[col('outcome')] as never)) &&

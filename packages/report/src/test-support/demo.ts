@@ -10,6 +10,8 @@ export const DEMO = {
   difficulty: join(ROOT, 'data/difficulty.json'),
   communication: join(ROOT, 'data/communication.json'),
   failureModes: join(ROOT, 'data/failure-modes.json'),
+  outcomes: join(ROOT, 'data/outcomes.json'),
+  comparison: join(ROOT, 'data/comparison.json'),
   tables: join(ROOT, 'figures'),
   report: join(ROOT, 'figures/report'),
 };

@@ -1,4 +1,4 @@
-/** A bar or point of a figure that opens runs: its selection, its tooltip n and its centre in page coordinates. */
+/** A bar or point of a figure that opens runs: its selection, its tooltip n (else the selection's) and its centre in page coordinates. */
 export interface MarkTarget {
   figure: string;
   key: string;
@@ -24,7 +24,9 @@ export const MARK_TARGETS_JS = `(() => {
         const box = it._svg && it._svg.getBoundingClientRect();
         if (!box || box.width < 2 || box.height < 2) continue;
         seen.add(key);
-        out.push({ figure, key, n: Number(it.datum.n), x: box.left + window.scrollX + box.width / 2, y: box.top + window.scrollY + box.height / 2 });
+        // Figure 6's stacked segments carry no n of their own: their n is the selection's (the stage's count).
+        const n = it.datum.n !== undefined ? Number(it.datum.n) : window.CBR.selection(key).n;
+        out.push({ figure, key, n, x: box.left + window.scrollX + box.width / 2, y: box.top + window.scrollY + box.height / 2 });
       }
     };
     visit(view.scenegraph().root);
