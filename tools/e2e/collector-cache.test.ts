@@ -42,5 +42,5 @@ describe('collector:collect under Nx', () => {
     expect(ignoredChange).toMatch(/parsed 1, reused 20/);
     const line = readFileSync(join(ws, 'data/results.jsonl'), 'utf8').split('\n').find((l) => l.includes('nano_control_1/coop/llama_index_task/18813/f1_f3'))!;
     expect(JSON.parse(line).both_passed).toBe(ev.both_passed);
-  }, 300_000); // spawns nx several times: generous, so a loaded machine does not fail it
+  }, 600_000); // spawns nx several times: generous, so a loaded machine does not fail it
 });
