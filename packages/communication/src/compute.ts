@@ -142,11 +142,9 @@ const MEASURES: Measure[] = [
   },
 ];
 
-export function computeCommunication(records: readonly RunRecord[], opts: CommunicationOptions, paper: PaperValues = paperValues(), subsets: readonly ReferenceSubset[] = []): CommunicationFile {
+/** Every coop conversation classified once, in every arm (messages in a no-messaging arm are classified too, and kept apart). */
+function classifyAll(coop: readonly RunRecord[], opts: CommunicationOptions) {
   const classifyOpts = { ackMaxWords: opts.ack_max_words, nonLatinMax: opts.non_latin_letter_share_max, untimedFirstTurn: opts.untimed_first_turn };
-  const coop = records.filter((r) => r.setting !== 'solo');
-
-  // Classify every conversation once, in every arm (messages in a no-messaging arm are classified too, and kept apart).
   const analyses = new Map<RunRecord, ConversationAnalysis>();
   let unexpectedMessages = 0;
   let unexpectedConversations = 0;
@@ -166,9 +164,14 @@ export function computeCommunication(records: readonly RunRecord[], opts: Commun
     for (const m of analyses.get(r)?.messages ?? []) c[m.act]++;
     return c;
   };
+  return { analyses, countsOf, unexpectedMessages, unexpectedConversations, untimed };
+}
 
-  // Speech acts and communication share per (model, arm), for every non-solo arm.
-  const groups = new Map<string, { model: string; arm: string; records: RunRecord[] }>();
+type ModelArmGroup = { model: string; arm: string; records: RunRecord[] };
+
+/** Speech acts and communication share per (model, arm), for every non-solo arm. */
+function speechActsAndShare(coop: readonly RunRecord[], countsOf: (r: RunRecord) => Record<SpeechAct, number>) {
+  const groups = new Map<string, ModelArmGroup>();
   for (const r of coop) {
     const key = `${r.model}\0${r.arm}`;
     const g = groups.get(key) ?? { model: r.model, arm: r.arm, records: [] };
@@ -192,63 +195,66 @@ export function computeCommunication(records: readonly RunRecord[], opts: Commun
     speech_acts.push({ model: g.model, arm: g.arm, messages, counts, shares: shares(counts, messages) });
     communication_share.push({ model: g.model, arm: g.arm, conversations, messages, steps, share: steps > 0 ? messages / steps : null, by_act: shares(counts, steps) });
   }
+  return { groups, speech_acts, communication_share };
+}
 
-  // Comm vs no-comm per model and era on matched pairs, counted under the analysis policies.
-  const { observations, plans } = policyObservations(records, opts, subsets);
-  const comm_vs_nocomm = commVsNocomm(observations, opts);
+type QualitativeRow = CommunicationFile['qualitative'][number];
 
-  // Qualitative measures over coop transcripts with messages in messaging arms.
-  const transcripts: Transcript[] = coop.filter((r) => r.messaging_enabled && analyses.has(r)).map((r) => ({ record: r, analysis: analyses.get(r)!, counts: countsOf(r) }));
-  const qualitative: CommunicationFile['qualitative'] = [];
-  for (const m of MEASURES) {
-    const groupsOut: Record<string, { mean: number | null; n: number }> = {};
-    const tests: Record<string, TestResult> = {};
-    for (const split of Object.keys(GROUPS) as (keyof typeof GROUPS)[]) {
-      const [g1, g2] = GROUPS[split];
-      const vals: Record<string, number[]> = { [g1]: [], [g2]: [] };
-      for (const t of transcripts) {
-        const g = groupOf(t, split);
-        const v = m.value(t);
-        if (g !== null && v !== null) vals[g]!.push(v);
-      }
-      const x = vals[g1]!;
-      const y = vals[g2]!;
-      groupsOut[g1] = { mean: mean(x), n: x.length };
-      groupsOut[g2] = { mean: mean(y), n: y.length };
-      if (m.kind === 'rate') {
-        const kx = x.filter((v) => v === 1).length;
-        const ky = y.filter((v) => v === 1).length;
-        tests[split] = fisherExact(kx, x.length - kx, ky, y.length - ky, opts.fisher_relative_tolerance);
-      } else tests[split] = mannWhitneyU(x, y, opts.mann_whitney_continuity_correction);
-    }
-    qualitative.push({ measure: m.measure, description: m.description, groups: groupsOut, tests, paper: m.paper ? m.paper(paper) : null });
-  }
-
-  // Plan:Question ratio, pooled per group (sum of Plans / sum of Questions).
-  const pooledRatio = (g: string) => {
-    let plans = 0;
-    let questions = 0;
-    let n = 0;
+/** One per-transcript measure compared between the groups of each split. */
+function measureRow(m: Measure, transcripts: readonly Transcript[], opts: CommunicationOptions, paper: PaperValues): QualitativeRow {
+  const groupsOut: Record<string, { mean: number | null; n: number }> = {};
+  const tests: Record<string, TestResult> = {};
+  for (const split of Object.keys(GROUPS) as (keyof typeof GROUPS)[]) {
+    const [g1, g2] = GROUPS[split];
+    const vals: Record<string, number[]> = { [g1]: [], [g2]: [] };
     for (const t of transcripts) {
-      if (groupOf(t, 'conflict_vs_no_conflict') !== g) continue;
-      plans += t.counts.Plan;
-      questions += t.counts.Question;
-      n++;
+      const g = groupOf(t, split);
+      const v = m.value(t);
+      if (g !== null && v !== null) vals[g]!.push(v);
     }
-    return { plans, questions, n, ratio: questions > 0 ? plans / questions : null };
-  };
-  const pqConflict = pooledRatio('conflict');
-  const pqNoConflict = pooledRatio('no-conflict');
-  qualitative.push({
+    const x = vals[g1]!;
+    const y = vals[g2]!;
+    groupsOut[g1] = { mean: mean(x), n: x.length };
+    groupsOut[g2] = { mean: mean(y), n: y.length };
+    if (m.kind === 'rate') {
+      const kx = x.filter((v) => v === 1).length;
+      const ky = y.filter((v) => v === 1).length;
+      tests[split] = fisherExact(kx, x.length - kx, ky, y.length - ky, opts.fisher_relative_tolerance);
+    } else tests[split] = mannWhitneyU(x, y, opts.mann_whitney_continuity_correction);
+  }
+  return { measure: m.measure, description: m.description, groups: groupsOut, tests, paper: m.paper ? m.paper(paper) : null };
+}
+
+/** Plan:Question ratio, pooled per group (sum of Plans / sum of Questions). */
+function pooledRatio(transcripts: readonly Transcript[], g: string) {
+  let plans = 0;
+  let questions = 0;
+  let n = 0;
+  for (const t of transcripts) {
+    if (groupOf(t, 'conflict_vs_no_conflict') !== g) continue;
+    plans += t.counts.Plan;
+    questions += t.counts.Question;
+    n++;
+  }
+  return { plans, questions, n, ratio: questions > 0 ? plans / questions : null };
+}
+
+function planQuestionRow(transcripts: readonly Transcript[], opts: CommunicationOptions, paper: PaperValues) {
+  const pqConflict = pooledRatio(transcripts, 'conflict');
+  const pqNoConflict = pooledRatio(transcripts, 'no-conflict');
+  const row: QualitativeRow = {
     measure: 'plan_question_ratio_pooled',
     description:
       'Total Plans / total Questions over the transcripts of each group (pooled). Test: Fisher on the 2x2 table of Plan vs Question message counts by group (treats messages as independent; indicative only).',
     groups: { conflict: { mean: pqConflict.ratio, n: pqConflict.n }, 'no-conflict': { mean: pqNoConflict.ratio, n: pqNoConflict.n } },
     tests: { conflict_vs_no_conflict: fisherExact(pqConflict.plans, pqConflict.questions, pqNoConflict.plans, pqNoConflict.questions, opts.fisher_relative_tolerance) },
     paper: { 'no-conflict': paper.plan_question_ratio.no_conflict, conflict: paper.plan_question_ratio.conflict },
-  });
+  };
+  return { row, pqConflict, pqNoConflict };
+}
 
-  // First-turn planning vs naive-merge conflict.
+/** First-turn planning vs naive-merge conflict. */
+function firstTurnPlanOf(transcripts: readonly Transcript[], opts: CommunicationOptions, paper: PaperValues) {
   const withPlan = { k: 0, n: 0, unknown: 0 };
   const withoutPlan = { k: 0, n: 0, unknown: 0 };
   for (const t of transcripts) {
@@ -267,13 +273,32 @@ export function computeCommunication(records: readonly RunRecord[], opts: Commun
     without_plan: interval(withoutPlan.k, withoutPlan.n, withoutPlan.unknown, opts.confidence),
     test: fisherExact(withPlan.k, withPlan.n - withPlan.k, withoutPlan.k, withoutPlan.n - withoutPlan.k, opts.fisher_relative_tolerance),
   };
-  qualitative.push({
+  const row: QualitativeRow = {
     measure: 'first_turn_plan_conflict_rate',
     description: 'Naive-merge conflict rate of transcripts whose first message is a Plan (with_plan) vs not (without_plan). Test: Fisher.',
     groups: { with_plan: { mean: first_turn_plan.with_plan.rate, n: withPlan.n }, without_plan: { mean: first_turn_plan.without_plan.rate, n: withoutPlan.n } },
     tests: { with_vs_without: first_turn_plan.test },
     paper: { ...paper.first_turn_plan_conflict_rate },
-  });
+  };
+  return { first_turn_plan, row };
+}
+
+export function computeCommunication(records: readonly RunRecord[], opts: CommunicationOptions, paper: PaperValues = paperValues(), subsets: readonly ReferenceSubset[] = []): CommunicationFile {
+  const coop = records.filter((r) => r.setting !== 'solo');
+  const { analyses, countsOf, unexpectedMessages, unexpectedConversations, untimed } = classifyAll(coop, opts);
+  const { groups, speech_acts, communication_share } = speechActsAndShare(coop, countsOf);
+
+  // Comm vs no-comm per model and era on matched pairs, counted under the analysis policies.
+  const { observations, plans } = policyObservations(records, opts, subsets);
+  const comm_vs_nocomm = commVsNocomm(observations, opts);
+
+  // Qualitative measures over coop transcripts with messages in messaging arms.
+  const transcripts: Transcript[] = coop.filter((r) => r.messaging_enabled && analyses.has(r)).map((r) => ({ record: r, analysis: analyses.get(r)!, counts: countsOf(r) }));
+  const qualitative: CommunicationFile['qualitative'] = MEASURES.map((m) => measureRow(m, transcripts, opts, paper));
+  const { row: pqRow, pqConflict, pqNoConflict } = planQuestionRow(transcripts, opts, paper);
+  qualitative.push(pqRow);
+  const { first_turn_plan, row: ftpRow } = firstTurnPlanOf(transcripts, opts, paper);
+  qualitative.push(ftpRow);
 
   // Communication share beside the paper's per-model bars (the models differ; the keys say which is which).
   qualitative.push({

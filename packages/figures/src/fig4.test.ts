@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { expectCleanRender, expectValidFixture } from './test-support/figure-checks.js';
 import { parse } from 'csv-parse/sync';
-import { compile } from 'vega-lite';
 import { DifficultyFileSchema } from '@cooperbench-repro/contracts';
 import { FIG4_CSV_COLUMNS, fig4, fig4Data } from './figures/fig4/index.js';
 import { toCsv } from './render/csv.js';
@@ -15,18 +15,13 @@ const pooledRetention = fixture.comparisons.find((c) => c.model === 'pooled' && 
 
 describe('fixture', () => {
   it('is a valid data/difficulty.json', () => {
-    expect(DifficultyFileSchema.safeParse(difficultyFixture()).success).toBe(true);
-    expect(DifficultyFileSchema.safeParse(difficultyFixture({ synthetic: true })).success).toBe(true);
+    expectValidFixture(DifficultyFileSchema, difficultyFixture);
   });
 });
 
 describe('fig4', () => {
   it('compiles to vega and renders without warnings', async () => {
-    const def = fig4(fixture);
-    expect(def.name).toBe('fig4');
-    expect(() => compile(def.spec)).not.toThrow();
-    const { warnings } = await specToSvg(def.spec);
-    expect(warnings).toEqual([]);
+    await expectCleanRender(fig4(fixture), 'fig4');
   });
 
   it('has readable axis titles, panel titles and AUC/retention legend labels', async () => {

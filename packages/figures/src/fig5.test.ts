@@ -1,12 +1,10 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compile } from 'vega-lite';
+import { expectCleanRender, expectValidFixture } from './test-support/figure-checks.js';
+import { expectByteIdenticalWrites } from './test-support/write-twice.js';
 import { CommunicationFileSchema } from '@cooperbench-repro/contracts';
 import { FIG5_AXIS_TITLES, FIG5_CSV_COLUMNS, FIG5_PANEL_TITLES, fig5 } from './figures/fig5/index.js';
 import { formatP, shortModelName } from './render/labels.js';
-import { renderFigure, writeFigure } from './render/figure.js';
+import { renderFigure } from './render/figure.js';
 import { toCsv } from './render/csv.js';
 import { specToSvg } from './render/svg.js';
 import { communicationFixture } from './test-support/communication-fixture.js';
@@ -16,18 +14,13 @@ const fixture = communicationFixture();
 
 describe('communication fixture', () => {
   it('is a valid data/communication.json', () => {
-    expect(CommunicationFileSchema.safeParse(communicationFixture()).success).toBe(true);
-    expect(CommunicationFileSchema.safeParse(communicationFixture({ synthetic: true })).success).toBe(true);
+    expectValidFixture(CommunicationFileSchema, communicationFixture);
   });
 });
 
 describe('fig5', () => {
   it('compiles to vega and renders without warnings', async () => {
-    const def = fig5(fixture);
-    expect(def.name).toBe('fig5');
-    expect(() => compile(def.spec)).not.toThrow();
-    const { warnings } = await specToSvg(def.spec);
-    expect(warnings).toEqual([]);
+    await expectCleanRender(fig5(fixture), 'fig5');
   });
 
   it('has the three panel titles, axis titles and legends', async () => {
@@ -125,17 +118,7 @@ describe('fig5', () => {
   });
 
   it('same input gives byte-identical SVG, PNG, PDF and CSV files', async () => {
-    const def = () => fig5(communicationFixture({ synthetic: true }));
-    const d1 = mkdtempSync(join(tmpdir(), 'fig5-a-'));
-    const d2 = mkdtempSync(join(tmpdir(), 'fig5-b-'));
-    const w1 = await writeFigure(def(), d1);
-    const w2 = await writeFigure(def(), d2);
-    for (const ext of ['svg', 'png', 'pdf', 'csv'] as const) {
-      const a = readFileSync(w1.files[ext]);
-      const b = readFileSync(w2.files[ext]);
-      expect(a.length, ext).toBeGreaterThan(0);
-      expect(Buffer.compare(a, b), ext).toBe(0);
-    }
+    await expectByteIdenticalWrites(() => fig5(communicationFixture({ synthetic: true })));
   });
 
   it('renders a PNG at 2x the SVG size', async () => {

@@ -29,7 +29,7 @@ const CASES: { folder: string; build: () => FigureDefinition }[] = [
   { folder: 'fig4', build: () => fig4(difficultyFixture()) },
   { folder: 'fig4-per-model', build: () => fig4PerModel(difficultyFixture()) },
   { folder: 'fig5', build: () => fig5(communicationFixture()) },
-  { folder: 'fig6', build: () => fig6(failureModesFixture({ human: true })) },
+  { folder: 'fig6', build: () => fig6(failureModesFixture({ human: true, goldValidation: true })) },
   { folder: 'per-repository', build: () => perRepository(outcomesFixture()) },
   { folder: 'published-comparison', build: () => publishedComparison(comparisonFixture()) },
 ];

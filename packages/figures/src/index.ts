@@ -14,6 +14,8 @@ export {
   FIG6_NOT_MEASURED,
   FIG6_HEURISTIC_SERIES,
   FIG6_PAPER_SERIES,
+  HUMAN_ROW,
+  JUDGE_ROW,
   type Fig6Data,
   type Fig6Options,
 } from './figures/fig6/index.js';

@@ -1,10 +1,8 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { expectByteIdenticalWrites } from './test-support/write-twice.js';
 import type { TopLevelSpec } from 'vega-lite';
 import { fig4 } from './figures/fig4/index.js';
-import { renderFigure, writeFigure } from './render/figure.js';
+import { renderFigure } from './render/figure.js';
 import { normalizeDashArrays, svgToPdf } from './render/pdf.js';
 import { rasterize, svgToPng } from './render/png.js';
 import { specToSvg, svgSize } from './render/svg.js';
@@ -81,17 +79,7 @@ describe('render pipeline', () => {
   });
 
   it('same input gives byte-identical SVG, PNG, PDF and CSV files', async () => {
-    const def = () => fig4(difficultyFixture({ synthetic: true }));
-    const d1 = mkdtempSync(join(tmpdir(), 'figures-a-'));
-    const d2 = mkdtempSync(join(tmpdir(), 'figures-b-'));
-    const w1 = await writeFigure(def(), d1);
-    const w2 = await writeFigure(def(), d2);
-    for (const ext of ['svg', 'png', 'pdf', 'csv'] as const) {
-      const a = readFileSync(w1.files[ext]);
-      const b = readFileSync(w2.files[ext]);
-      expect(a.length, ext).toBeGreaterThan(0);
-      expect(Buffer.compare(a, b), ext).toBe(0);
-    }
+    await expectByteIdenticalWrites(() => fig4(difficultyFixture({ synthetic: true })));
   });
 
   it('a full figure renders to PNG at >= 2x with text', async () => {

@@ -45,19 +45,59 @@ function hasErrorStatus(result: Record<string, unknown>): boolean {
 const taskLabel = (p: PairSpec) => `${p.repo}/${p.task_id}/${p.features[0]},${p.features[1]}`;
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
+/** `--name` or upstream's generated name; the stand-in refuses names that are not plain (ValueError, like upstream). */
+function checkedRunName(v: ParsedValues, setting: string, agent: string, model: string): string {
+  const runName = v.str('name') || generateRunName({ setting, agent, model, git: v.flag('git'), subset: v.str('subset'), repo: v.str('repo'), task: v.int('task') });
+  try {
+    return assertRunName(runName);
+  } catch (err) {
+    if (err instanceof InvalidNameError) throw new UpstreamError('ValueError', `${err.message} (the stand-in only writes run directories with plain names)`);
+    throw err;
+  }
+}
+
+function sayHeader(v: ParsedValues, run: { runName: string; setting: string; agent: string; model: string; version: string; tasks: number; messaging: boolean }): void {
+  say(`cooperbench ${run.runName} (${run.setting}) [synthetic stand-in ${run.version}: no agents run]`);
+  say(`tasks: ${run.tasks} concurrency: ${v.int('concurrency')} (the stand-in runs pairs one at a time)`);
+  say(`agent: ${run.agent}`);
+  say(`model: ${run.model}`);
+  if (run.setting === 'coop') say(`tools: ${[run.messaging ? 'messaging' : '', v.flag('git') ? 'git' : ''].filter(Boolean).join(', ') || 'none'}`);
+}
+
+function sayTotals(counts: { completed: number; skipped: number; failed: number; cost: number }, evalTally: EvalTally | null): void {
+  say('');
+  say(`runs:  ${counts.completed} completed${counts.skipped ? `, ${counts.skipped} skipped` : ''}${counts.failed ? `, ${counts.failed} failed` : ''}`);
+  if (evalTally) {
+    const n = evalTally.passed + evalTally.failed + evalTally.errors;
+    say(`evals: ${n} evaluated, ${evalTally.passed} passed, ${evalTally.failed} failed, ${evalTally.errors} errors (${(passRate(evalTally) * 100).toFixed(1)}%)`);
+  }
+  say(`cost:  $${counts.cost.toFixed(2)} (synthetic)`);
+}
+
+/** Auto-eval of one finished or skipped pair: the entry's `eval` and the tally, one line of output. */
+function evaluateInto(tally: EvalTally, entry: TaskEntry, run: { runName: string; state: RunState; knobs: Knobs; setting: 'solo' | 'coop'; force: boolean }, pair: PairSpec, pairDir: string): void {
+  const outcome: EvalOutcome = evaluatePair({ runName: run.runName, state: run.state, knobs: run.knobs }, run.setting, pair, pairDir, run.force);
+  if (outcome.kind === 'raised') {
+    // Upstream counts an eval that raised as an error but has no result for it: `eval` stays null.
+    tally.errors++;
+    say(`  → ✗ eval error ${pair.repo}/${pair.task_id} ${outcome.error}`);
+    return;
+  }
+  entry.eval = evalStatus(outcome);
+  if (entry.eval === 'error') tally.errors++;
+  else if (entry.eval === 'pass') tally.passed++;
+  else tally.failed++;
+  if (outcome.kind === 'skipped' && entry.eval !== 'error') tally.skipped++;
+  say(`  ${outcome.kind === 'skipped' ? '→' : entry.eval === 'pass' ? '✓' : '✗'} ${entry.eval} ${pair.repo}/${pair.task_id} [${pair.features.join(',')}]`);
+}
+
 export async function runCommand(v: ParsedValues, knobs: Knobs, version: string): Promise<number> {
   const started = nowMicros();
   const features = parseFeatures(v.str('features'));
   const setting = v.text('setting');
   const model = v.text('model');
   const agent = v.text('agent');
-  let runName = v.str('name') || generateRunName({ setting, agent, model, git: v.flag('git'), subset: v.str('subset'), repo: v.str('repo'), task: v.int('task') });
-  try {
-    runName = assertRunName(runName);
-  } catch (err) {
-    if (err instanceof InvalidNameError) throw new UpstreamError('ValueError', `${err.message} (the stand-in only writes run directories with plain names)`);
-    throw err;
-  }
+  const runName = checkedRunName(v, setting, agent, model);
   if (setting !== 'solo' && setting !== 'coop') {
     process.stderr.write(`cooperbench run: --setting ${setting} is not supported by the synthetic stand-in (tools/test-doubles/cooperbench-standin writes solo and coop runs only)\n`);
     return 1;
@@ -86,11 +126,7 @@ export async function runCommand(v: ParsedValues, knobs: Knobs, version: string)
   write(resolveInside(runDir, 'config.json'), pythonJson(renderConfig({ runName, agent, model, setting, concurrency: v.int('concurrency') ?? 30, totalTasks: pairs.length, startedAt: naiveLocalIso(started) })));
   if (knobs.hang) await hangForever();
 
-  say(`cooperbench ${runName} (${setting}) [synthetic stand-in ${version}: no agents run]`);
-  say(`tasks: ${pairs.length} concurrency: ${v.int('concurrency')} (the stand-in runs pairs one at a time)`);
-  say(`agent: ${agent}`);
-  say(`model: ${model}`);
-  if (setting === 'coop') say(`tools: ${[messaging ? 'messaging' : '', v.flag('git') ? 'git' : ''].filter(Boolean).join(', ') || 'none'}`);
+  sayHeader(v, { runName, setting, agent, model, version, tasks: pairs.length, messaging });
 
   const state = new RunState(runDir);
   const agentError = unknownAgentError(agent, version);
@@ -99,37 +135,25 @@ export async function runCommand(v: ParsedValues, knobs: Knobs, version: string)
   const counts = { completed: 0, skipped: 0, failed: 0, cost: 0 };
   let executedHere = 0;
 
+  const failPair = (pair: PairSpec, error: string) => {
+    counts.failed++;
+    entries.push({ task: taskLabel(pair), status: 'error', cost: 0, error, eval: null });
+    say(`✗ error ${pair.repo}/${pair.task_id} ${error}`);
+  };
   const autoEvaluate = (pair: PairSpec, pairDir: string, entry: TaskEntry) => {
-    if (!autoEval) return;
-    const outcome: EvalOutcome = evaluatePair({ runName, state, knobs }, setting, pair, pairDir, force);
-    if (outcome.kind === 'raised') {
-      // Upstream counts an eval that raised as an error but has no result for it: `eval` stays null.
-      tally.errors++;
-      say(`  → ✗ eval error ${pair.repo}/${pair.task_id} ${outcome.error}`);
-      return;
-    }
-    entry.eval = evalStatus(outcome);
-    if (entry.eval === 'error') tally.errors++;
-    else if (entry.eval === 'pass') tally.passed++;
-    else tally.failed++;
-    if (outcome.kind === 'skipped' && entry.eval !== 'error') tally.skipped++;
-    say(`  ${outcome.kind === 'skipped' ? '→' : entry.eval === 'pass' ? '✓' : '✗'} ${entry.eval} ${pair.repo}/${pair.task_id} [${pair.features.join(',')}]`);
+    if (autoEval) evaluateInto(tally, entry, { runName, state, knobs, setting, force }, pair, pairDir);
   };
 
   for (const pair of pairs) {
     if (agentError) {
-      counts.failed++;
-      entries.push({ task: taskLabel(pair), status: 'error', cost: 0, error: agentError, eval: null });
-      say(`✗ error ${pair.repo}/${pair.task_id} ${agentError}`);
+      failPair(pair, agentError);
       continue;
     }
     const pairDir = pairDirOf(logDir, runName, setting, pair);
     const resultFile = resolveInside(pairDir, 'result.json');
     const previous = existsSync(resultFile) ? readResult(resultFile) : null;
     if (previous && !previous.ok) {
-      counts.failed++;
-      entries.push({ task: taskLabel(pair), status: 'error', cost: 0, error: previous.error, eval: null });
-      say(`✗ error ${pair.repo}/${pair.task_id} ${previous.error}`);
+      failPair(pair, previous.error);
       continue;
     }
     if (previous?.ok && !force && !hasErrorStatus(previous.result)) {
@@ -172,13 +196,7 @@ export async function runCommand(v: ParsedValues, knobs: Knobs, version: string)
   const summary = renderRunSummary({ runName, completedAt: naiveLocalIso(completed), totalTasks: pairs.length, completed: counts.completed, skipped: counts.skipped, failed: counts.failed, totalCost: counts.cost, totalTimeSeconds: (completed - started) / 1e6, entries, evalTally });
   write(resolveInside(runDir, 'summary.json'), pythonJson(summary));
 
-  say('');
-  say(`runs:  ${counts.completed} completed${counts.skipped ? `, ${counts.skipped} skipped` : ''}${counts.failed ? `, ${counts.failed} failed` : ''}`);
-  if (evalTally) {
-    const n = evalTally.passed + evalTally.failed + evalTally.errors;
-    say(`evals: ${n} evaluated, ${evalTally.passed} passed, ${evalTally.failed} failed, ${evalTally.errors} errors (${(passRate(evalTally) * 100).toFixed(1)}%)`);
-  }
-  say(`cost:  $${counts.cost.toFixed(2)} (synthetic)`);
+  sayTotals(counts, evalTally);
   say(`logs: ${pythonPath(logDir, runName, setting)}`);
   return 0;
 }

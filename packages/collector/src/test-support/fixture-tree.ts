@@ -28,12 +28,13 @@ index 1111111..2222222 100644
      return a
 `;
 
-export function soloResult(repo: string, taskId: number, features: [number, number], over: Record<string, unknown> = {}) {
+/** The fields every upstream result.json starts with, in upstream's key order. */
+function resultHeader(repo: string, taskId: number, features: [number, number], setting: 'solo' | 'coop') {
   return {
     repo,
     task_id: taskId,
     features,
-    setting: 'solo',
+    setting,
     run_id: 'abcd1234',
     run_name: 'r',
     agent_framework: 'mini_swe_agent_v2',
@@ -41,6 +42,12 @@ export function soloResult(repo: string, taskId: number, features: [number, numb
     started_at: '2026-03-01T10:00:00.000000',
     ended_at: '2026-03-01T10:05:00.000000',
     duration_seconds: 300,
+  };
+}
+
+export function soloResult(repo: string, taskId: number, features: [number, number], over: Record<string, unknown> = {}) {
+  return {
+    ...resultHeader(repo, taskId, features, 'solo'),
     agent: { status: 'Submitted', cost: 0.5, steps: 20, input_tokens: 0, output_tokens: 0, cache_read_tokens: 0, cache_write_tokens: 0, patch_lines: 5, error: null },
     total_cost: 0.5,
     total_steps: 20,
@@ -51,17 +58,7 @@ export function soloResult(repo: string, taskId: number, features: [number, numb
 export function coopResult(repo: string, taskId: number, features: [number, number], over: Record<string, unknown> = {}) {
   const agent = (fid: number) => ({ feature_id: fid, status: 'Submitted', cost: 0.25, steps: 10, input_tokens: 0, output_tokens: 0, cache_read_tokens: 0, cache_write_tokens: 0, patch_lines: 5, error: null });
   return {
-    repo,
-    task_id: taskId,
-    features,
-    setting: 'coop',
-    run_id: 'abcd1234',
-    run_name: 'r',
-    agent_framework: 'mini_swe_agent_v2',
-    model: 'gemini/gemini-3-flash',
-    started_at: '2026-03-01T10:00:00.000000',
-    ended_at: '2026-03-01T10:05:00.000000',
-    duration_seconds: 300,
+    ...resultHeader(repo, taskId, features, 'coop'),
     agents: { agent1: agent(features[0]), agent2: agent(features[1]) },
     total_cost: 0.5,
     total_steps: 20,

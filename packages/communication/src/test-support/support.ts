@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SPEECH_ACTS, type Message, type RunRecord, type SpeechAct } from '@cooperbench-repro/contracts';
+import { SPEECH_ACTS, minimalRunRecord, type Message, type RunRecord, type SpeechAct } from '@cooperbench-repro/contracts';
 import { publicPath } from '@cooperbench-repro/public-data';
 import { classifyConversation } from '../speech-acts.js';
 
@@ -23,48 +23,15 @@ export const msg = (from: string, text: string, timestamp: number | null = null,
 
 /** A minimal valid coop run record; only what the communication stage reads is meaningful. */
 export function coopRecord(over: Partial<RunRecord> & { arm: string; task_id: number }): RunRecord {
-  const messaging = !over.arm.includes('nomsg');
-  const base: RunRecord = {
+  const base = minimalRunRecord(over.arm, 'm', ['repo_task', over.task_id, 1, 2], 'fail', {
     record_id: `r/${over.arm}/${over.task_id}`,
-    schema: 'cooperbench-repro/run-record@1',
-    source: 'upstream-logs',
-    synthetic: false,
     run: 'r',
-    arm: over.arm,
     setting: 'coop',
-    model: 'm',
-    seed: 0,
-    agent_framework: null,
-    upstream_version: null,
     eval_format: 'naive-union',
-    repo: 'repo_task',
-    task_id: over.task_id,
-    features: [1, 2],
-    pair: 'f1_f2',
-    started_at: null,
-    duration_seconds: null,
-    agents: [],
-    agent_status: 'Submitted',
-    infra_failure: false,
-    limits_exceeded: false,
-    total_cost: 0,
     total_steps: 10,
     merge: { status: null, strategy: null, outcome: 'clean', naive_conflict: false },
-    apply_status: null,
-    feature_results: [],
-    both_passed: false,
-    outcome: 'fail',
-    evaluated: true,
-    eval_error: null,
-    unknown_reason: null,
-    messaging_enabled: messaging,
-    messages: [],
-    message_count: 0,
-    patches: [],
-    team_metrics: null,
-    legacy: null,
-    sources: { dir: null, files: [], sha256: null, legacy: null },
-  };
+    messaging_enabled: !over.arm.includes('nomsg'),
+  });
   const r = { ...base, ...over };
   return { ...r, message_count: r.messages.length };
 }

@@ -3,6 +3,9 @@ import { stringify } from 'csv-stringify/sync';
 export type CsvValue = string | number | boolean | null;
 export type CsvRow = Record<string, CsvValue>;
 
+/** The columns of a Wilson interval row (contracts' Interval), in the order every figure CSV writes them. */
+export const INTERVAL_COLUMNS = ['successes', 'total', 'unknown', 'rate', 'ci_low', 'ci_high'] as const;
+
 /** Rows -> CSV with a header, in the given column order; null becomes an empty cell, numbers as JS prints them. */
 export function toCsv(columns: readonly string[], rows: readonly CsvRow[]): string {
   return stringify(

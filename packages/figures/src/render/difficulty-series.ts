@@ -1,4 +1,5 @@
 import type { DifficultyFile } from '@cooperbench-repro/contracts';
+import { INTERVAL_COLUMNS } from './csv.js';
 import { POOLED_MODEL, armColors, armLabel, sortArms } from './style.js';
 
 /**
@@ -7,6 +8,21 @@ import { POOLED_MODEL, armColors, armLabel, sortArms } from './style.js';
  * a label, a colour (its arm's) and a marker shape (distinct within the figure, so series that
  * coincide stay visible); points are offset along x per series for the same reason.
  */
+
+/** The CSV columns of one difficulty curve point, shared by Fig. 4 and its per-model version. */
+export const DIFFICULTY_CURVE_COLUMNS = [
+  'model',
+  'arm',
+  'label',
+  'bucket',
+  'midpoint',
+  ...INTERVAL_COLUMNS,
+  'auc',
+  'retention',
+  'era',
+  'missing',
+  'solo_agent1',
+] as const;
 
 export interface Series {
   arm: string;

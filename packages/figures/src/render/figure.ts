@@ -13,6 +13,24 @@ export interface FigureDefinition {
   csv: { columns: readonly string[]; rows: readonly CsvRow[] };
 }
 
+/** Options of a figure drawn beside the paper's values. */
+export interface PaperFigureOptions {
+  /** Show the paper's values as reference rows (default true). */
+  paperReference?: boolean;
+  /** How the data file is named in the figure's subtitle (default: the stage's output file). */
+  source?: string;
+}
+
+/** A figure from its data step and its spec, with the paper reference on unless turned off. */
+export function paperFigure<F, D extends { csv: CsvRow[] }>(
+  def: { name: string; title: string; columns: readonly string[]; defaultSource: string; data: (file: F, o: { paperReference: boolean; source: string }) => D; spec: (d: D) => TopLevelSpec },
+  file: F,
+  opts: PaperFigureOptions,
+): FigureDefinition {
+  const d = def.data(file, { paperReference: opts.paperReference ?? true, source: opts.source ?? def.defaultSource });
+  return { name: def.name, title: def.title, spec: def.spec(d), csv: { columns: def.columns, rows: d.csv } };
+}
+
 /**
  * Puts the data profile's label (data/real/sources.json `label`) on the first line of the figure's
  * subtitle, so a figure from real runs names them and can never be mistaken for the demo.

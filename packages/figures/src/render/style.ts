@@ -76,6 +76,8 @@ export interface Provenance {
   models: number;
   confidence: number;
   source: string;
+  /** The marks that show the Wilson intervals, as this figure draws them (e.g. "whiskers"). */
+  intervals: string;
 }
 
 const WARNING_COLOR = '#c00000';
@@ -85,7 +87,7 @@ const WARNING_COLOR = '#c00000';
  * record is synthetic, a red NO DATA line when there are none.
  */
 export function provenanceSubtitle(p: Provenance): { lines: string[]; color: string } {
-  const detail = `${p.records} run records from ${p.runs} runs, ${p.models} model${p.models === 1 ? '' : 's'} (${p.source}); error bars and bands: Wilson ${Math.round(p.confidence * 100)}% intervals`;
+  const detail = `${p.records} run records from ${p.runs} runs, ${p.models} model${p.models === 1 ? '' : 's'} (${p.source}); ${p.intervals}: Wilson ${Math.round(p.confidence * 100)}% intervals`;
   if (p.records === 0) return { lines: [`NO DATA: ${p.source} holds no run records`], color: WARNING_COLOR };
   if (p.synthetic_records > 0) {
     const share = p.synthetic_records === p.records ? 'all' : `${p.synthetic_records} of`;

@@ -1,6 +1,4 @@
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { writeFileAtomic, type LadderRow, type LadderStepName, type OutcomesFile } from '@cooperbench-repro/contracts';
+import { type LadderRow, type LadderStepName, type OutcomesFile } from '@cooperbench-repro/contracts';
 import { paperNumbers } from '@cooperbench-repro/public-data';
 import { toCsv, type CsvRow } from '../render/csv.js';
 import { escapeLatex, escapeMarkdown } from '../render/escape.js';
@@ -8,6 +6,7 @@ import { datasetPairs, formatPaper, PAPER_MODELS, paperRowLabel } from '../rende
 import { armLabel } from '../render/style.js';
 import { syntheticWarning } from '../render/subtitle.js';
 import { eraLabel, policyCaption } from '../render/outcomes-captions.js';
+import { writeTableFiles } from './write-table-files.js';
 
 /**
  * The merge-outcome ladder, the analogue of the paper's Table 6 (App. E): per model, arm and eval era,
@@ -148,10 +147,10 @@ export function renderMergeLadderLatex(data: OutcomesFile, rows: readonly MergeL
 /** Writes `<outDir>/merge-ladder.{md,tex,csv}`, each atomically. */
 export async function writeMergeLadder(data: OutcomesFile, outDir: string, opts: { paperReference: boolean; source: string }) {
   const rows = mergeLadderRows(data, opts);
-  await mkdir(outDir, { recursive: true });
-  const files = { md: join(outDir, 'merge-ladder.md'), tex: join(outDir, 'merge-ladder.tex'), csv: join(outDir, 'merge-ladder.csv') };
-  await writeFileAtomic(files.md, renderMergeLadderMarkdown(data, rows, opts.source));
-  await writeFileAtomic(files.tex, renderMergeLadderLatex(data, rows, opts.source));
-  await writeFileAtomic(files.csv, toCsv(MERGE_LADDER_CSV_COLUMNS, rows.map((r) => r.csv)));
+  const files = await writeTableFiles(outDir, 'merge-ladder', {
+    md: renderMergeLadderMarkdown(data, rows, opts.source),
+    tex: renderMergeLadderLatex(data, rows, opts.source),
+    csv: toCsv(MERGE_LADDER_CSV_COLUMNS, rows.map((r) => r.csv)),
+  });
   return { rows, files };
 }

@@ -1,9 +1,8 @@
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { writeFileAtomic, type CommunicationFile, type Interval, type TestResult } from '@cooperbench-repro/contracts';
+import { type CommunicationFile, type Interval, type TestResult } from '@cooperbench-repro/contracts';
 import { escapeLatex, escapeMarkdown } from '../render/escape.js';
 import { formatPaper, paperFirstTurnPlanConflictPct } from '../render/paper.js';
 import { syntheticWarning } from '../render/subtitle.js';
+import { writeTableFiles } from './write-table-files.js';
 
 /**
  * The qualitative coordination table (paper §5): per-transcript measures compared between groups
@@ -308,9 +307,6 @@ export async function writeQualitativeTable(
   opts: QualitativeTableOptions = {},
 ): Promise<QualitativeTable & { files: { md: string; tex: string } }> {
   const table = qualitativeTable(data, opts);
-  await mkdir(outDir, { recursive: true });
-  const files = { md: join(outDir, 'qualitative.md'), tex: join(outDir, 'qualitative.tex') };
-  await writeFileAtomic(files.md, table.markdown);
-  await writeFileAtomic(files.tex, table.latex);
+  const files = await writeTableFiles(outDir, 'qualitative', { md: table.markdown, tex: table.latex });
   return { ...table, files };
 }

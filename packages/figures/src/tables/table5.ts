@@ -1,11 +1,10 @@
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { describePolicy, writeFileAtomic, type DifficultyFile, type Interval } from '@cooperbench-repro/contracts';
+import { describePolicy, type DifficultyFile, type Interval } from '@cooperbench-repro/contracts';
 import { toCsv, type CsvRow } from '../render/csv.js';
 import { escapeLatex, escapeMarkdown } from '../render/escape.js';
 import { PAPER_MODELS, paperTable5, paperRowLabel } from '../render/paper.js';
 import { POOLED_MODEL } from '../render/style.js';
 import { syntheticWarning } from '../render/subtitle.js';
+import { writeTableFiles } from './write-table-files.js';
 
 /**
  * Table 5 of the paper for your runs: per model, Solo and Coop (with messaging) success k/n with Wilson
@@ -161,10 +160,6 @@ export function table5Csv(rows: readonly Table5Row[]): string {
 /** Writes `<outDir>/table5.{md,tex,csv}`, each atomically. */
 export async function writeTable5(data: DifficultyFile, outDir: string, opts: { paperReference: boolean; source: string }) {
   const rows = table5Rows(data, opts);
-  await mkdir(outDir, { recursive: true });
-  const files = { md: join(outDir, 'table5.md'), tex: join(outDir, 'table5.tex'), csv: join(outDir, 'table5.csv') };
-  await writeFileAtomic(files.md, renderTable5Markdown(data, rows, opts.source));
-  await writeFileAtomic(files.tex, renderTable5Latex(data, rows, opts.source));
-  await writeFileAtomic(files.csv, table5Csv(rows));
+  const files = await writeTableFiles(outDir, 'table5', { md: renderTable5Markdown(data, rows, opts.source), tex: renderTable5Latex(data, rows, opts.source), csv: table5Csv(rows) });
   return { rows, files };
 }

@@ -1,6 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeTempJson } from './temp-json.js';
 import type { CommunicationFile, Interval, SpeechAct } from '@cooperbench-repro/contracts';
 import { wilson } from './fixture.js';
 
@@ -50,43 +48,30 @@ export function communicationFixture(opts: { synthetic?: boolean } = {}): Commun
       { model, arm: 'coop-nomsg', conversations, messages: 0, steps: steps - 20, share: 0, by_act: nullActs() },
     ];
   });
+  const fisher = (p: number, effect: number, n: [number, number]) => ({ test: 'fisher-exact (two-sided)', statistic: null, p_value: p, effect, n });
+  /** One model's comm vs no-comm row over 20 matched pairs in the agent-1 era. */
+  type CommRow = CommunicationFile['comm_vs_nocomm'][number];
+  const commRow = (model: string, success: CommRow['success'], conflict: CommRow['conflict']): CommRow => ({
+    model,
+    with_arm: 'coop-msg',
+    without_arm: 'coop-nomsg',
+    era: 'agent1-era',
+    matched_pairs: 20,
+    unmatched_pairs: 0,
+    success,
+    conflict,
+  });
   const comm_vs_nocomm = [
-    {
-      model: 'model-a',
-      with_arm: 'coop-msg',
-      without_arm: 'coop-nomsg',
-      era: 'agent1-era',
-      matched_pairs: 20,
-      unmatched_pairs: 0,
-      success: {
-        with: counted(6, 20),
-        without: counted(7, 20),
-        test: { test: 'fisher-exact (two-sided)', statistic: null, p_value: 1, effect: 0.796, n: [20, 20] as [number, number] },
-      },
-      conflict: {
-        with: interval(4, 20),
-        without: interval(12, 20),
-        test: { test: 'fisher-exact (two-sided)', statistic: null, p_value: 0.0231, effect: 0.167, n: [20, 20] as [number, number] },
-      },
-    },
-    {
-      model: 'model-b',
-      with_arm: 'coop-msg',
-      without_arm: 'coop-nomsg',
-      era: 'agent1-era',
-      matched_pairs: 20,
-      unmatched_pairs: 0,
-      success: {
-        with: counted(2, 20),
-        without: counted(2, 19, 1),
-        test: { test: 'fisher-exact (two-sided)', statistic: null, p_value: 1, effect: 0.944, n: [20, 19] as [number, number] },
-      },
-      conflict: {
-        with: interval(9, 20),
-        without: interval(11, 19, 1),
-        test: { test: 'fisher-exact (two-sided)', statistic: null, p_value: 0.0004, effect: 0.597, n: [20, 19] as [number, number] },
-      },
-    },
+    commRow(
+      'model-a',
+      { with: counted(6, 20), without: counted(7, 20), test: fisher(1, 0.796, [20, 20]) },
+      { with: interval(4, 20), without: interval(12, 20), test: fisher(0.0231, 0.167, [20, 20]) },
+    ),
+    commRow(
+      'model-b',
+      { with: counted(2, 20), without: counted(2, 19, 1), test: fisher(1, 0.944, [20, 19]) },
+      { with: interval(9, 20), without: interval(11, 19, 1), test: fisher(0.0004, 0.597, [20, 19]) },
+    ),
   ];
   const mwu = (statistic: number, p: number, n: [number, number]) => ({
     test: 'mann-whitney-u (normal approximation, tie-corrected)',
@@ -154,10 +139,5 @@ export function communicationFixture(opts: { synthetic?: boolean } = {}): Commun
 
 /** Writes the fixture to a fresh temp directory and returns the file path. */
 export function writeCommunicationFixture(opts: { synthetic?: boolean } = {}, mutate?: (d: Record<string, unknown>) => void): string {
-  const dir = mkdtempSync(join(tmpdir(), 'figures-comm-fixture-'));
-  const data = communicationFixture(opts) as unknown as Record<string, unknown>;
-  mutate?.(data);
-  const file = join(dir, 'communication.json');
-  writeFileSync(file, `${JSON.stringify(data, null, 2)}\n`);
-  return file;
+  return writeTempJson('figures-comm-fixture-', 'communication.json', communicationFixture(opts), mutate);
 }

@@ -1,6 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeTempJson } from './temp-json.js';
 import type { DifficultyFile } from '@cooperbench-repro/contracts';
 
 /**
@@ -123,10 +121,5 @@ export function difficultyFixture(opts: { synthetic?: boolean } = {}): Difficult
 
 /** Writes the fixture to a fresh temp directory and returns the file path. */
 export function writeFixture(opts: { synthetic?: boolean } = {}, mutate?: (d: Record<string, unknown>) => void): string {
-  const dir = mkdtempSync(join(tmpdir(), 'figures-fixture-'));
-  const data = difficultyFixture(opts) as unknown as Record<string, unknown>;
-  mutate?.(data);
-  const file = join(dir, 'difficulty.json');
-  writeFileSync(file, `${JSON.stringify(data, null, 2)}\n`);
-  return file;
+  return writeTempJson('figures-fixture-', 'difficulty.json', difficultyFixture(opts), mutate);
 }

@@ -1,30 +1,13 @@
 import { describePolicy, type DifficultyFile } from '@cooperbench-repro/contracts';
 import { csvRows, type CsvRow } from '../../render/csv.js';
-import { difficultySeries, modelsText, segments, type Series } from '../../render/difficulty-series.js';
+import { DIFFICULTY_CURVE_COLUMNS, difficultySeries, modelsText, segments, type Series } from '../../render/difficulty-series.js';
 import { difficultyProvenance } from '../../render/provenance.js';
 import { POOLED_MODEL, fmt2, provenanceSubtitle } from '../../render/style.js';
 import type { Subtitle } from '../../render/subtitle.js';
 
 /** Data step of the per-model Figure 4: stage output (data/difficulty.json) -> one panel of rows per model. */
 
-export const FIG4_PER_MODEL_CSV_COLUMNS = [
-  'model',
-  'arm',
-  'label',
-  'bucket',
-  'midpoint',
-  'successes',
-  'total',
-  'unknown',
-  'rate',
-  'ci_low',
-  'ci_high',
-  'auc',
-  'retention',
-  'era',
-  'missing',
-  'solo_agent1',
-] as const;
+export const FIG4_PER_MODEL_CSV_COLUMNS = DIFFICULTY_CURVE_COLUMNS;
 
 export interface Fig4PerModelData {
   subtitle: Subtitle;

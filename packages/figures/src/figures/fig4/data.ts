@@ -1,6 +1,6 @@
 import { describePolicy, type DifficultyFile } from '@cooperbench-repro/contracts';
 import { csvRows, type CsvCells, type CsvRow } from '../../render/csv.js';
-import { difficultySeries, modelsOf, modelsText, segments, seriesKey, type Series } from '../../render/difficulty-series.js';
+import { DIFFICULTY_CURVE_COLUMNS, difficultySeries, modelsOf, modelsText, segments, seriesKey, type Series } from '../../render/difficulty-series.js';
 import { paperCurveAuc, paperFig4WebsiteCurve } from '../../render/paper.js';
 import { difficultyProvenance } from '../../render/provenance.js';
 import { POOLED_MODEL, fmt2, mainCoopArm, modelLabel, provenanceSubtitle } from '../../render/style.js';
@@ -8,26 +8,7 @@ import type { Subtitle } from '../../render/subtitle.js';
 
 /** Data step of Figure 4: stage output (data/difficulty.json) -> the rows the spec draws and the CSV rows. */
 
-export const FIG4_CSV_COLUMNS = [
-  'panel',
-  'source',
-  'model',
-  'arm',
-  'label',
-  'bucket',
-  'midpoint',
-  'successes',
-  'total',
-  'unknown',
-  'rate',
-  'ci_low',
-  'ci_high',
-  'auc',
-  'retention',
-  'era',
-  'missing',
-  'solo_agent1',
-] as const;
+export const FIG4_CSV_COLUMNS = ['panel', 'source', ...DIFFICULTY_CURVE_COLUMNS] as const;
 
 export const PAPER_SOLO = 'Paper, Solo';
 export const PAPER_COOP = 'Paper, Coop';

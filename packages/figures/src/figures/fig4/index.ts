@@ -1,5 +1,5 @@
 import type { DifficultyFile } from '@cooperbench-repro/contracts';
-import type { FigureDefinition } from '../../render/figure.js';
+import { paperFigure, type FigureDefinition, type PaperFigureOptions } from '../../render/figure.js';
 import { FIG4_CSV_COLUMNS, fig4Data } from './data.js';
 import { FIG4_TITLE, fig4Spec } from './spec.js';
 
@@ -14,14 +14,9 @@ import { FIG4_TITLE, fig4Spec } from './spec.js';
 export { FIG4_CSV_COLUMNS, fig4Data, type Fig4Data } from './data.js';
 export { FIG4_TITLE, fig4Spec } from './spec.js';
 
-export interface Fig4Options {
-  /** Overlay the paper's pooled curve (default true). */
-  paperReference?: boolean;
-  /** How the data file is named in the figure's subtitle. */
-  source?: string;
-}
+/** Figure 4's options: `paperReference` (default true) and `source` (default data/difficulty.json). */
+export type Fig4Options = PaperFigureOptions;
 
 export function fig4(data: DifficultyFile, opts: Fig4Options = {}): FigureDefinition {
-  const d = fig4Data(data, { paperReference: opts.paperReference ?? true, source: opts.source ?? 'data/difficulty.json' });
-  return { name: 'fig4', title: FIG4_TITLE, spec: fig4Spec(d), csv: { columns: FIG4_CSV_COLUMNS, rows: d.csv } };
+  return paperFigure({ name: 'fig4', title: FIG4_TITLE, columns: FIG4_CSV_COLUMNS, defaultSource: 'data/difficulty.json', data: fig4Data, spec: fig4Spec }, data, opts);
 }

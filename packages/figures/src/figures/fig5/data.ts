@@ -1,6 +1,6 @@
 import { SPEECH_ACTS, describePolicy, type CommunicationFile, type Interval } from '@cooperbench-repro/contracts';
 import { paperNumbers } from '@cooperbench-repro/public-data';
-import { csvRows, type CsvCells, type CsvRow } from '../../render/csv.js';
+import { INTERVAL_COLUMNS, csvRows, type CsvCells, type CsvRow } from '../../render/csv.js';
 import { formatP, shortModelName } from '../../render/labels.js';
 import { PAPER_MODELS, paperFig5cShare, paperRowLabel, type PaperModel } from '../../render/paper.js';
 import { armLabel } from '../../render/style.js';
@@ -16,12 +16,7 @@ export const FIG5_CSV_COLUMNS = [
   'arm',
   'series',
   'act',
-  'successes',
-  'total',
-  'unknown',
-  'rate',
-  'ci_low',
-  'ci_high',
+  ...INTERVAL_COLUMNS,
   'matched_pairs',
   'test',
   'statistic',

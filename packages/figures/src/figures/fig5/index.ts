@@ -1,5 +1,5 @@
 import type { CommunicationFile } from '@cooperbench-repro/contracts';
-import type { FigureDefinition } from '../../render/figure.js';
+import { paperFigure, type FigureDefinition, type PaperFigureOptions } from '../../render/figure.js';
 import { FIG5_CSV_COLUMNS, fig5Data } from './data.js';
 import { FIG5_TITLE, fig5Spec } from './spec.js';
 
@@ -17,14 +17,9 @@ import { FIG5_TITLE, fig5Spec } from './spec.js';
 export { FIG5_CSV_COLUMNS, communicationSubtitle, fig5Data, type Fig5Data } from './data.js';
 export { FIG5_AXIS_TITLES, FIG5_PANEL_TITLES, FIG5_TITLE, fig5Spec } from './spec.js';
 
-export interface Fig5Options {
-  /** Show the paper's values as reference rows (default true). */
-  paperReference?: boolean;
-  /** How the data file is named in the figure's subtitle. */
-  source?: string;
-}
+/** Figure 5's options: `paperReference` (default true) and `source` (default data/communication.json). */
+export type Fig5Options = PaperFigureOptions;
 
 export function fig5(data: CommunicationFile, opts: Fig5Options = {}): FigureDefinition {
-  const d = fig5Data(data, { paperReference: opts.paperReference ?? true, source: opts.source ?? 'data/communication.json' });
-  return { name: 'fig5', title: FIG5_TITLE, spec: fig5Spec(d), csv: { columns: FIG5_CSV_COLUMNS, rows: d.csv } };
+  return paperFigure({ name: 'fig5', title: FIG5_TITLE, columns: FIG5_CSV_COLUMNS, defaultSource: 'data/communication.json', data: fig5Data, spec: fig5Spec }, data, opts);
 }

@@ -69,7 +69,7 @@ function point(r: RepositoryRow, series: string): PerRepositoryPoint | null {
 
 function subtitle(data: OutcomesFile, source: string, leftOut: PerRepositoryData['leftOut']): Subtitle {
   const models = new Set(data.totals.map((t) => t.model)).size;
-  const base = provenanceSubtitle({ records: data.inputs.records, synthetic_records: data.inputs.synthetic_records, runs: data.inputs.runs.length, models, confidence: data.options.confidence, source });
+  const base = provenanceSubtitle({ records: data.inputs.records, synthetic_records: data.inputs.synthetic_records, runs: data.inputs.runs.length, models, confidence: data.options.confidence, source, intervals: 'horizontal whiskers' });
   const shown = `Points: success rate (both features pass) per repository, k/n printed beside each (n counts records: each solo seed of a pair is one); repositories with n = 0 are not drawn. Arms drawn: ${PER_REPOSITORY_ARMS.map(armLabel).join(', ')}.`;
   const hidden = leftOut.length > 0 ? ` Not drawn (in the CSV and per-repository.md): ${leftOut.map((l) => `${l.arm} (${l.records} records)`).join(', ')}.` : '';
   return { lines: [...base.lines, ...wrap(`${shown}${hidden} ${policyCaption(data, 'all')}`, 150)], color: base.color };
