@@ -41,3 +41,17 @@ export function alignSubtitles(panels: readonly { title: { subtitle: string[] } 
   const lines = Math.max(...panels.map((p) => p.title.subtitle.length));
   for (const p of panels) while (p.title.subtitle.length < lines) p.title.subtitle.push(' ');
 }
+
+/** Splits a caption line at word boundaries so no line is longer than `max` characters (a longer word stays whole). */
+export function wrapLine(text: string, max: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > max) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}

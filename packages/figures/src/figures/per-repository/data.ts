@@ -2,7 +2,7 @@ import type { OutcomeEra, OutcomesFile, RepositoryRow } from '@cooperbench-repro
 import { csvRows, type CsvRow } from '../../render/csv.js';
 import { eraLabel, policyCaption } from '../../render/outcomes-captions.js';
 import { armColors, armLabel, provenanceSubtitle, sortArms } from '../../render/style.js';
-import type { Subtitle } from '../../render/subtitle.js';
+import { wrapLine, type Subtitle } from '../../render/subtitle.js';
 
 /** Data step of the per-repository figure: data/outcomes.json -> one panel of rows per model. */
 
@@ -47,19 +47,6 @@ function seriesOf(data: OutcomesFile): (model: string, arm: string, era: Outcome
   return (model, arm, era) => (eras.get(`${model}\0${arm}`)!.size > 1 ? `${armLabel(arm)}, ${eraLabel(era)}` : armLabel(arm));
 }
 
-/** Breaks a long caption into lines of at most `width` characters. */
-export function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  return line ? [...lines, line] : lines;
-}
-
 const pct = (x: number | null) => (x === null ? 'n/a' : `${(100 * x).toFixed(1)}%`);
 
 function point(r: RepositoryRow, series: string): PerRepositoryPoint | null {
@@ -72,7 +59,7 @@ function subtitle(data: OutcomesFile, source: string, leftOut: PerRepositoryData
   const base = provenanceSubtitle({ records: data.inputs.records, synthetic_records: data.inputs.synthetic_records, runs: data.inputs.runs.length, models, confidence: data.options.confidence, source, intervals: 'horizontal whiskers' });
   const shown = `Points: success rate (both features pass) per repository, k/n printed beside each (n counts records: each solo seed of a pair is one); repositories with n = 0 are not drawn. Arms drawn: ${PER_REPOSITORY_ARMS.map(armLabel).join(', ')}.`;
   const hidden = leftOut.length > 0 ? ` Not drawn (in the CSV and per-repository.md): ${leftOut.map((l) => `${l.arm} (${l.records} records)`).join(', ')}.` : '';
-  return { lines: [...base.lines, ...wrap(`${shown}${hidden} ${policyCaption(data, 'all')}`, 150)], color: base.color };
+  return { lines: [...base.lines, ...wrapLine(`${shown}${hidden} ${policyCaption(data, 'all')}`, 150)], color: base.color };
 }
 
 export function perRepositoryData(data: OutcomesFile, opts: { source: string }): PerRepositoryData {

@@ -2,7 +2,7 @@ import { wilsonInterval, type ComparisonFile, type ComparisonRow, type GridOutco
 import { csvRows, type CsvRow } from '../../render/csv.js';
 import { shortModelName } from '../../render/labels.js';
 import { armLabel } from '../../render/style.js';
-import { NOTE_COLOR, WARNING_COLOR, syntheticWarning, wilsonText, type Subtitle } from '../../render/subtitle.js';
+import { NOTE_COLOR, WARNING_COLOR, syntheticWarning, wilsonText, wrapLine, type Subtitle } from '../../render/subtitle.js';
 
 /**
  * Data step of the published comparison: data/comparison.json -> (a) per own model/arm, each published
@@ -105,20 +105,6 @@ function displayNames(file: ComparisonFile): Map<string, string> {
 
 export function ownRowLabel(g: { model: string; arm: string }): string {
   return `${OURS_PREFIX}${shortModelName(g.model)}, ${armLabel(g.arm)}`;
-}
-
-/** Splits a caption line at word boundaries so no line is longer than `max` characters. */
-export function wrapLine(text: string, max: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line && line.length + 1 + word.length > max) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines;
 }
 
 const CAPTION_CHARS = 150;

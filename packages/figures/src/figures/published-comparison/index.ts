@@ -12,7 +12,7 @@ import { PUBLISHED_COMPARISON_TITLE, publishedComparisonSpec } from './spec.js';
  * CSV: one row per own model, own arm and published model.
  */
 
-export { GRID_OUTCOMES, OURS_SERIES, PUBLISHED_COMPARISON_CSV_COLUMNS, PUBLISHED_SERIES, comparisonSubtitle, publishedComparisonData, wrapLine, type PublishedComparisonData } from './data.js';
+export { GRID_OUTCOMES, OURS_SERIES, PUBLISHED_COMPARISON_CSV_COLUMNS, PUBLISHED_SERIES, comparisonSubtitle, publishedComparisonData, type PublishedComparisonData } from './data.js';
 export { PLACEMENT_X_TITLE, PUBLISHED_COMPARISON_TITLE, publishedComparisonSpec } from './spec.js';
 
 export function publishedComparison(data: ComparisonFile): FigureDefinition {
