@@ -13,7 +13,7 @@ Without --labels the judge is checked against the human-coded gold set (packages
 both rubrics, through the runs of the results file that the gold set codes (its human_coded section).
 Exit status: 0 report printed (or, with the gold set, the judge did not run: nothing to compare, said so);
 1 the gold set codes none of the runs in the results file; 2 bad arguments or bad input file (the
-message names file, field and what was expected).
+message names file, field and what was expected). --debug adds the stack trace of an expected failure.
 `;
 
 export interface CliResult {
@@ -22,7 +22,7 @@ export interface CliResult {
   stderr: string;
 }
 
-type Values = { labels?: string; results: string; retest?: string; out?: string; confidence: string; help?: boolean };
+type Values = { labels?: string; results: string; retest?: string; out?: string; confidence: string; help?: boolean; debug?: boolean };
 
 function parse(argv: readonly string[]): Values {
   return parseArgs({
@@ -34,6 +34,7 @@ function parse(argv: readonly string[]): Values {
       out: { type: 'string' },
       confidence: { type: 'string', default: '0.95' },
       help: { type: 'boolean', short: 'h' },
+      debug: { type: 'boolean' },
     },
   }).values as Values;
 }
@@ -92,7 +93,7 @@ export async function runValidate(argv: readonly string[]): Promise<CliResult> {
     }
     return { code: 0, stdout: lines.join('\n') + '\n', stderr: '' };
   } catch (err) {
-    if (err instanceof DataFileError) return { code: 2, stdout: '', stderr: `error: ${err.message}\n` };
+    if (err instanceof DataFileError) return { code: 2, stdout: '', stderr: `error: ${err.message}\n${values.debug ? `${err.stack}\n` : ''}` };
     throw err;
   }
 }

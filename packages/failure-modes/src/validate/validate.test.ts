@@ -170,6 +170,11 @@ describe('validate command', () => {
     r = await runValidate(['--labels', labels, '--results', write('broken.json', '{')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/broken\.json: expected valid JSON/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    r = await runValidate(['--labels', labels, '--results', write('broken.json', '{'), '--debug']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/broken\.json: expected valid JSON/);
+    expect(r.stderr).toMatch(/\n\s+at /);
 
     r = await runValidate(['--labels', write('unmatched.json', { ...HUMAN, items: [{ record_id: 'zz', label: 'none' }] }), '--results', results]);
     expect(r.code).toBe(2);
