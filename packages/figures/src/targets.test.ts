@@ -30,7 +30,7 @@ const stringInputs = (name: string) => targets[name]!.inputs!.filter((i): i is s
 describe('nx targets', () => {
   it('fig5 runs after communication:compute on data/communication.json and writes its four files', () => {
     const t = targets.fig5!;
-    expect(t.command).toBe('node packages/figures/dist/cli.js fig5');
+    expect(t.command).toBe('node packages/figures/bundle/cli.js fig5');
     expect(t.dependsOn).toEqual(['compile', COMPUTE]);
     expect(t.inputs).toContainEqual(COMM_OUTPUT);
     expect(t.inputs).toContain('{projectRoot}/src/figures/fig5/**/*');
@@ -66,7 +66,7 @@ describe('nx targets', () => {
   it('the tables take src/tables and the shared code by glob, and the paper tables', () => {
     for (const name of TABLES) {
       const t = targets[name]!;
-      expect(t.command).toBe(`node packages/figures/dist/cli.js ${name}`);
+      expect(t.command).toBe(`node packages/figures/bundle/cli.js ${name}`);
       const inputs = stringInputs(name);
       expect(inputs).toContain('{projectRoot}/src/tables/**/*');
       for (const s of SHARED) expect(inputs, name).toContain(s);

@@ -1,0 +1,75 @@
+#!/usr/bin/env node
+// Bundles a package's compiled CLI (dist/<entry>.js, written by `tsc -b`, which stays the type check)
+// into bundle/<entry>.js with esbuild. Why: a figure or stage process otherwise spends about a third of
+// its CPU time loading several hundred ES-module files (node --cpu-prof, issue 15); one bundle per
+// command (plus lazily imported chunks) loads in a fraction of that. Run with cwd = the package root:
+//   node ../../tools/build/bundle-cli.mjs cli.js [more entries...]
+// bundle/ sits at the same depth as dist/, so code that finds files relative to its own location
+// (workspace root, gold/, client/, a worker file next to the CLI) resolves them the same way.
+// Exit codes: 0 bundled, 1 esbuild reported an error, 2 usage.
+import { readFileSync, rmSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { build } from 'esbuild';
+
+// Not bundled: native addons, packages that read data files next to their own sources (pdfkit's AFM
+// fonts and ICC profile, playwright-core's, through __dirname), and the Cohere SDK (1,500 modules, only
+// the paid judge calls it): node loads these from node_modules exactly as without a bundle.
+const EXTERNAL = ['@resvg/resvg-js', 'pdfkit', 'playwright-core', 'cohere-ai'];
+
+// ES-module output needs `require` (CommonJS dependencies calling require('node:fs')) and
+// __filename/__dirname (write-file-atomic hashes __filename into its temp names) defined per file.
+const BANNER = [
+  "import { createRequire as __bundleCreateRequire } from 'node:module';",
+  'const require = __bundleCreateRequire(import.meta.url);',
+  'const __filename = import.meta.filename;',
+  'const __dirname = import.meta.dirname;',
+].join(' ');
+
+const OUTDIR = resolve('bundle');
+
+/**
+ * Gives every bundled module its own import.meta.url, pointing at the file it came from (relative to
+ * the bundle, so a copied workspace still works): code that finds files next to itself (failure-modes'
+ * gold/ from dist/gold/, the collector's worker file, its code fingerprint) sees exactly what it saw
+ * unbundled, even from a nested folder.
+ */
+const ownImportMetaUrl = {
+  name: 'own-import-meta-url',
+  setup(b) {
+    b.onLoad({ filter: /\.m?js$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      if (!text.includes('import.meta.url')) return undefined;
+      const rel = relative(OUTDIR, args.path).split(sep).join('/');
+      return { contents: text.replace(/\bimport\.meta\.url\b/g, `new URL(${JSON.stringify(rel)}, import.meta.url).href`), loader: 'js' };
+    });
+  },
+};
+
+const entries = process.argv.slice(2);
+if (entries.length === 0 || entries.some((e) => e.startsWith('-') || !e.endsWith('.js'))) {
+  process.stderr.write('usage: node tools/build/bundle-cli.mjs <entry.js>... (paths under dist/, run in the package root)\n');
+  process.exit(2);
+}
+
+rmSync('bundle', { recursive: true, force: true }); // no stale chunks from an earlier build
+try {
+  await build({
+    entryPoints: entries.map((e) => join('dist', e)),
+    outdir: 'bundle',
+    outbase: 'dist',
+    bundle: true,
+    splitting: true, // dynamic imports (vega, resvg, pdfkit in the figures CLI) stay lazy chunks
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    // 'module' first: jsonc-parser's 'main' is a UMD build whose require() calls esbuild cannot follow.
+    mainFields: ['module', 'main'],
+    external: EXTERNAL,
+    banner: { js: BANNER },
+    plugins: [ownImportMetaUrl],
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+} catch {
+  process.exit(1); // esbuild has already printed the errors with file and line
+}
