@@ -121,6 +121,39 @@ function arms(runs: Record<string, { arm: string; seed: number; model: string; u
   return { schema: 'cooperbench-repro/run-arms@1', runs: Object.entries(runs).map(([match, v]) => ({ match, upstream_version: null, ...v })) };
 }
 
+/**
+ * A run of a hand-built tree: its run-arms mapping, and for the pairs P1, P2, P3 in turn either the solo
+ * outcome (pass, fail, or null: no eval.json) or the coop eval.json maker (null: no eval.json).
+ */
+interface TreeRun {
+  arm: string;
+  seed: number;
+  model: string;
+  upstream_version?: string;
+  solo?: (boolean | null)[];
+  coop?: (((p: Pair) => object) | null)[];
+}
+
+/** Writes each run's upstream files into a fresh log tree and collects it with its run-arms mapping. */
+function buildTree(prefix: string, runs: Record<string, TreeRun>): Tree {
+  const root = tempDir(prefix);
+  const pairs = [P1, P2, P3];
+  const mapping: Record<string, Omit<TreeRun, 'solo' | 'coop'>> = {};
+  for (const [run, { solo = [], coop = [], ...arm }] of Object.entries(runs)) {
+    solo.forEach((outcome, i) => soloPair(root, run, pairs[i]!, outcome));
+    coop.forEach((ev, i) => coopPair(root, run, pairs[i]!, ev === null ? null : ev(pairs[i]!)));
+    mapping[run] = arm;
+  }
+  return collectTree(root, arms(mapping));
+}
+
+/** The tree `build` makes, collected once before the tests of the describe block this is called in; read its fields in the tests. */
+function collectedBeforeAll(build: () => Tree): Tree {
+  const tree = {} as Tree;
+  beforeAll(() => void Object.assign(tree, build()), TIMEOUT);
+  return tree;
+}
+
 type Policies = AnalysisPolicy;
 
 function stage<T>(cli: string, schema: { parse(x: unknown): T }, store: string, config: object) {
@@ -151,38 +184,18 @@ const ladder = (o: OutcomesFile, model: string) => o.ladder.filter((r) => r.mode
 //          coop-msg (0.0.19, agent1 era): P1 solo-agent1 pass, P2 identical pass, P3 no eval.json
 
 function treeOne() {
-  const root = tempDir('cb-policies-tree1-');
-  const soloA: Record<string, [boolean, boolean, boolean]> = { 'a-solo-s1': [true, true, true], 'a-solo-s2': [true, false, true], 'a-solo-s3': [true, false, false] };
-  for (const [run, [p1, p2, p3]] of Object.entries(soloA)) {
-    soloPair(root, run, P1, p1);
-    soloPair(root, run, P2, p2);
-    soloPair(root, run, P3, p3);
-  }
-  soloPair(root, 'b-solo-s1', P1, false);
-  soloPair(root, 'b-solo-s1', P2, null);
-  soloPair(root, 'b-solo-s1', P3, true);
-  coopPair(root, 'a-coop', P1, EVAL.cleanPass(P1));
-  coopPair(root, 'a-coop', P2, EVAL.unmergeable(P2));
-  coopPair(root, 'a-coop', P3, EVAL.unionPass(P3));
-  coopPair(root, 'b-coop', P1, EVAL.soloAgent1Pass(P1));
-  coopPair(root, 'b-coop', P2, EVAL.identicalPass(P2));
-  coopPair(root, 'b-coop', P3, null);
-  const mapping = arms({
-    'a-solo-s1': { arm: 'solo', seed: 1, model: 'model-a' },
-    'a-solo-s2': { arm: 'solo', seed: 2, model: 'model-a' },
-    'a-solo-s3': { arm: 'solo', seed: 3, model: 'model-a' },
-    'a-coop': { arm: 'coop-msg', seed: 1, upstream_version: '0.0.15', model: 'model-a' },
-    'b-solo-s1': { arm: 'solo', seed: 1, model: 'model-b' },
-    'b-coop': { arm: 'coop-msg', seed: 1, upstream_version: '0.0.19', model: 'model-b' },
+  return buildTree('cb-policies-tree1-', {
+    'a-solo-s1': { arm: 'solo', seed: 1, model: 'model-a', solo: [true, true, true] },
+    'a-solo-s2': { arm: 'solo', seed: 2, model: 'model-a', solo: [true, false, true] },
+    'a-solo-s3': { arm: 'solo', seed: 3, model: 'model-a', solo: [true, false, false] },
+    'a-coop': { arm: 'coop-msg', seed: 1, upstream_version: '0.0.15', model: 'model-a', coop: [EVAL.cleanPass, EVAL.unmergeable, EVAL.unionPass] },
+    'b-solo-s1': { arm: 'solo', seed: 1, model: 'model-b', solo: [false, null, true] },
+    'b-coop': { arm: 'coop-msg', seed: 1, upstream_version: '0.0.19', model: 'model-b', coop: [EVAL.soloAgent1Pass, EVAL.identicalPass, null] },
   });
-  return collectTree(root, mapping);
 }
 
 describe('tree 1: unequal seeds, an unmergeable union-era pair, a solo-agent1 pass, missing evals', () => {
-  let t: Tree;
-  beforeAll(() => {
-    t = treeOne();
-  }, TIMEOUT);
+  const t = collectedBeforeAll(treeOne);
   const EXCLUDE_PASS: Policies = { unknown_outcomes: 'exclude', solo_agent1: 'pass', eras: 'refuse-mixed' };
 
   it('the collector reads each path as upstream scored it', () => {
@@ -301,27 +314,16 @@ describe('tree 1: unequal seeds, an unmergeable union-era pair, a solo-agent1 pa
 // model-d  coop-msg d-coop (0.0.19): P1 clean pass (one era only: never named)
 
 function treeTwo() {
-  const root = tempDir('cb-policies-tree2-');
-  soloPair(root, 'c-solo', P1, true);
-  soloPair(root, 'c-solo', P2, false);
-  coopPair(root, 'c-coop-old', P1, EVAL.unionPass(P1));
-  coopPair(root, 'c-coop-new', P1, EVAL.cleanPass(P1));
-  coopPair(root, 'c-coop-new', P2, EVAL.naiveConflict(P2));
-  coopPair(root, 'd-coop', P1, EVAL.cleanPass(P1));
-  const mapping = arms({
-    'c-solo': { arm: 'solo', seed: 1, model: 'model-c' },
-    'c-coop-old': { arm: 'coop-msg', seed: 1, upstream_version: '0.0.14', model: 'model-c' },
-    'c-coop-new': { arm: 'coop-msg', seed: 1, upstream_version: '0.0.19', model: 'model-c' },
-    'd-coop': { arm: 'coop-msg', seed: 1, upstream_version: '0.0.19', model: 'model-d' },
+  return buildTree('cb-policies-tree2-', {
+    'c-solo': { arm: 'solo', seed: 1, model: 'model-c', solo: [true, false] },
+    'c-coop-old': { arm: 'coop-msg', seed: 1, upstream_version: '0.0.14', model: 'model-c', coop: [EVAL.unionPass] },
+    'c-coop-new': { arm: 'coop-msg', seed: 1, upstream_version: '0.0.19', model: 'model-c', coop: [EVAL.cleanPass, EVAL.naiveConflict] },
+    'd-coop': { arm: 'coop-msg', seed: 1, upstream_version: '0.0.19', model: 'model-d', coop: [EVAL.cleanPass] },
   });
-  return collectTree(root, mapping);
 }
 
 describe('tree 2: one model with runs in both eval eras', () => {
-  let t: Tree;
-  beforeAll(() => {
-    t = treeTwo();
-  }, TIMEOUT);
+  const t = collectedBeforeAll(treeTwo);
   const base = { unknown_outcomes: 'exclude', solo_agent1: 'pass' } as const;
 
   it('the collector tells the eras apart', () => {

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 import { existsSync, mkdirSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { DataFileError, exitOnError, LegacyImportReportSchema, isSafeName, validate, writeJsonAtomic, writeJsonlAtomic, RunRecordSchema } from '@cooperbench-repro/contracts';
+import { DataFileError, EXIT_CODES_HELP, exitOnError, LegacyImportReportSchema, isSafeName, parseOptions, StageCheckError, UsageError, validate, writeJsonAtomic, writeJsonlAtomic, RunRecordSchema } from '@cooperbench-repro/contracts';
 import { PublicDataMissingError } from '@cooperbench-repro/public-data';
+import { checkCollectReport } from './checks.js';
 import { collect, CollectUsageError } from './collect.js';
 import { resolveDataSources } from './data-sources.js';
 import { importLegacyFile } from './legacy-import.js';
@@ -32,35 +32,27 @@ Usage:
       --agent-framework NAME  recorded on every record (the legacy file does not say)
       --strict           exit 1 if any record was rejected
 
-Exit codes: 0 done, 1 problems with --strict (or counts that do not reconcile), 2 bad usage or unreadable input.
---debug shows the stack trace of an expected failure.
+Exit codes: 0 done, 1 problems with --strict (or a check of the report failed: counts that do not reconcile), 2 bad usage or unreadable input.
+${EXIT_CODES_HELP}
 `;
 
-function fail(message: string): never {
-  process.stderr.write(`error: ${message}\n`);
-  process.exit(2);
-}
+/** An --input that does not exist: exit 2 naming it (unreadable input, not a bad command line). */
+class MissingInputError extends Error {}
 
 async function runCollect(argv: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      'log-root': { type: 'string' },
-      mapping: { type: 'string' },
-      sources: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-      imported: { type: 'string', default: 'data/imported' },
-      out: { type: 'string', default: 'data/results.jsonl' },
-      report: { type: 'string', default: 'data/collect-report.json' },
-      index: { type: 'string', default: 'data/collect-index.json' },
-      strict: { type: 'boolean', default: false },
-      quiet: { type: 'boolean', default: false },
-      debug: { type: 'boolean', default: false },
-    },
-    strict: true,
+  const values = parseOptions(argv, {
+    'log-root': { type: 'string' },
+    mapping: { type: 'string' },
+    sources: { type: 'string' },
+    imported: { type: 'string', default: 'data/imported' },
+    out: { type: 'string', default: 'data/results.jsonl' },
+    report: { type: 'string', default: 'data/collect-report.json' },
+    index: { type: 'string', default: 'data/collect-index.json' },
+    strict: { type: 'boolean', default: false },
+    quiet: { type: 'boolean', default: false },
   });
   if (values.help) return void process.stdout.write(HELP);
-  if (values.sources && (values['log-root'] || values.mapping)) fail('--sources names the log root and the mapping itself; leave out --log-root and --mapping');
+  if (values.sources && (values['log-root'] || values.mapping)) throw new UsageError('--sources names the log root and the mapping itself; leave out --log-root and --mapping');
   const sources = values.sources ? resolveDataSources(values.sources) : null;
   const started = performance.now();
   const result = await collect({
@@ -89,30 +81,24 @@ async function runCollect(argv: string[]): Promise<void> {
     const why = result.report.problems.find((p) => p.code === 'no-records')!;
     process.stderr.write(`WARNING: ${why.message} under ${why.file}; every figure will say NO DATA${values.strict ? '' : ' (--strict makes this an error)'}\n`);
   }
-  if (!counts.reconciled) process.exit(1);
+  checkCollectReport(result.report, `collector (${values.report})`).assert();
   if (values.strict && (counts.errors > 0 || counts.records_written === 0)) process.exit(1);
 }
 
 async function runImportLegacy(argv: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      input: { type: 'string' },
-      name: { type: 'string' },
-      'out-dir': { type: 'string', default: 'data/imported' },
-      'agent-framework': { type: 'string' },
-      strict: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-      debug: { type: 'boolean', default: false },
-    },
-    strict: true,
+  const values = parseOptions(argv, {
+    input: { type: 'string' },
+    name: { type: 'string' },
+    'out-dir': { type: 'string', default: 'data/imported' },
+    'agent-framework': { type: 'string' },
+    strict: { type: 'boolean', default: false },
   });
   if (values.help) return void process.stdout.write(HELP);
-  if (!values.input) fail('import-legacy needs --input FILE (a results.json from the earlier Python implementation)');
+  if (!values.input) throw new UsageError('import-legacy needs --input FILE (a results.json from the earlier Python implementation)');
   const input = resolve(values.input);
-  if (!existsSync(input)) fail(`--input ${values.input}: expected a readable results.json file (no such file)`);
+  if (!existsSync(input)) throw new MissingInputError(`--input ${values.input}: expected a readable results.json file (no such file)`);
   const name = values.name ?? basename(dirname(input));
-  if (!isSafeName(name)) fail(`--name ${JSON.stringify(name)}: expected a plain file name`);
+  if (!isSafeName(name)) throw new UsageError(`--name ${JSON.stringify(name)}: expected a plain file name`);
   const outDir = values['out-dir'];
   mkdirSync(outDir, { recursive: true });
   const display = relative(process.cwd(), input);
@@ -140,9 +126,9 @@ async function main(): Promise<void> {
     if (command === 'collect') await runCollect(rest);
     else if (command === 'import-legacy') await runImportLegacy(rest);
     else if (command === '--help' || command === '-h' || command === 'help') process.stdout.write(HELP);
-    else fail(`unknown command ${JSON.stringify(command ?? '')}\n\n${HELP}`);
+    else throw new UsageError(`unknown command ${JSON.stringify(command ?? '')}`);
   } catch (err) {
-    exitOnError(err, [[CollectUsageError, 2], [DataFileError, 2], [PublicDataMissingError, 2]], { usage: HELP });
+    exitOnError(err, [[CollectUsageError, 2], [DataFileError, 2], [StageCheckError, 1], [PublicDataMissingError, 2], [MissingInputError, 2]], { usage: HELP });
   }
 }
 

@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cliConventionBreaches } from '@cooperbench-repro/contracts';
 import { describe, expect, it } from 'vitest';
 import { collectInto } from './test-support/collect-helper.js';
 import { arms, coopResult, SAMPLE_PATCH, soloEval, soloResult, tempDir, writeFile } from './test-support/fixture-tree.js';
@@ -165,5 +166,9 @@ describe('issue 12: the collector CLI', () => {
     const debug = cli(['collect', '--log-root', '/nonexistent-log-root', '--quiet', '--debug']);
     expect(debug.status).toBe(2);
     expect(debug.stderr).toMatch(/\n\s+at /);
+  });
+
+  it('ends --help with the exit codes and --debug; an unknown option exits 2 without a stack trace (every command)', () => {
+    for (const command of [[], ['collect'], ['import-legacy']]) expect(cliConventionBreaches(CLI, command), command.join(' ')).toEqual([]);
   });
 });

@@ -3,3 +3,4 @@ export { importLegacyFile, legacyToRecord, LegacyRecordShape, type LegacyRecord 
 export { summarisePatch } from './patch-summary.js';
 export { ArmMappingLookup } from './arm-mapping.js';
 export { collectRecords } from './collect-records.js';
+export { checkCollectReport } from './checks.js';

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { CommunicationFileSchema, DataFileError, EraMixError, exitOnError, parseStageArgs, RunRecordSchema, StageCheckError, readJsonFileSync, readJsonlFile, readReferenceSubsets, validate, writeJsonAtomic } from '@cooperbench-repro/contracts';
+import { CommunicationFileSchema, DataFileError, EraMixError, EXIT_CODES_HELP, exitOnError, parseOptions, stageFileOptions, RunRecordSchema, StageCheckError, readJsonFileSync, readJsonlFile, readReferenceSubsets, validate, writeJsonAtomic } from '@cooperbench-repro/contracts';
 import { referencePath } from '@cooperbench-repro/public-data';
 import { checkCommunication } from './checks.js';
 import { computeCommunication, paperValues } from './compute.js';
@@ -14,24 +14,14 @@ unknown_outcomes (exclude | count-as-failure; count-as-failure also counts plann
 plan inferred from data/reference/dataset/subsets), solo_agent1 (pass | separate), eras (split | refuse-mixed | allow-mixed).
 
 Exit codes: 0 written; 1 a check of the output failed or eras refused to mix (nothing written); 2 bad input or usage.
---debug shows the stack trace of an expected failure.
+${EXIT_CODES_HELP}
 `;
 
 const pct = (x: number | null | undefined) => (x === null || x === undefined ? 'n/a' : `${(100 * x).toFixed(1)}%`);
 const num = (x: number | null | undefined, d = 3) => (x === null || x === undefined ? 'n/a' : x.toFixed(d));
 
 async function main(): Promise<void> {
-  const values = parseStageArgs(
-    {
-      options: {
-        store: { type: 'string', default: 'data/results.jsonl' },
-        config: { type: 'string', default: 'packages/communication/config.json' },
-        out: { type: 'string', default: 'data/communication.json' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    },
-    HELP,
-  );
+  const values = parseOptions(process.argv.slice(2), stageFileOptions('communication'));
   if (values.help) return void process.stdout.write(HELP);
   const options = readJsonFileSync(values.config, CommunicationOptionsSchema);
   const records = await readJsonlFile(values.store, RunRecordSchema);

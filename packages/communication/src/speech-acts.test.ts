@@ -11,35 +11,54 @@ const acts = (c: ReturnType<typeof classifyConversation>) => c.messages.map((m) 
 const timedConversation = (...rows: [from: string, text: string][]) => classifyConversation(rows.map(([from, text], i) => msg(from, text, i + 1)));
 
 describe('speech-act rules on hand-written cases', () => {
-  it('empty conversation: nothing to classify, no first turn', () => {
-    const c = classifyConversation([]);
-    expect(c.messages).toEqual([]);
-    expect(c.firstTurnPlan).toBeNull();
-    expect(c.unansweredQuestions).toBe(0);
-  });
+  /** Hand-written timed conversations and what the rules say of them (a key left out is not checked for that case). */
+  const CASES: {
+    title: string;
+    rows: [from: string, text: string][];
+    expected: { acts: string[]; firstTurnPlan?: boolean | null; unansweredQuestions?: number; senders?: number };
+  }[] = [
+    {
+      title: 'empty conversation: nothing to classify, no first turn',
+      rows: [],
+      expected: { acts: [], firstTurnPlan: null, unansweredQuestions: 0 },
+    },
+    {
+      title: 'labels the five acts with context: Answer replies to the partner’s open question',
+      rows: [
+        ['agent1', 'I will modify src/core.py lines 10-40 to add the timeout parameter.'],
+        ['agent2', 'Which functions in core.py are you touching?'],
+        ['agent1', 'Only Context.__init__ and make_context.'],
+        ['agent2', 'Sounds good, thanks!'],
+        ['agent1', "I've added the timeout parameter and all tests pass."],
+      ],
+      expected: { acts: ['Plan', 'Question', 'Answer', 'Ack', 'Update'], firstTurnPlan: true, unansweredQuestions: 0 },
+    },
+    {
+      title: 'one-sided conversation: questions stay unanswered and nothing is an Answer',
+      rows: [
+        ['agent1', 'Can you tell me which file you are editing?'],
+        ['agent1', 'Are you there?'],
+        ['agent1', 'I will edit utils.py then.'],
+      ],
+      expected: { acts: ['Question', 'Question', 'Plan'], senders: 1, unansweredQuestions: 2 },
+    },
+    {
+      title: 'non-English (non-Latin script) and code-only messages are Other; a clear rule still fires on code-heavy prose',
+      rows: [
+        ['agent1', '我将修改 core.py 文件中的第 10 行到第 20 行'],
+        ['agent2', '```python\ndef f(x):\n    # I will refactor this later\n    return x + 1\n```'],
+        ['agent1', 'Я закончил свою часть.'],
+        ['agent2', 'I have added this helper:\n```python\ndef g(y):\n    return y\n```'],
+        ['agent1', ''],
+      ],
+      expected: { acts: ['Other', 'Other', 'Other', 'Update', 'Other'] },
+    },
+  ];
 
-  it('labels the five acts with context: Answer replies to the partner’s open question', () => {
-    const c = timedConversation(
-      ['agent1', 'I will modify src/core.py lines 10-40 to add the timeout parameter.'],
-      ['agent2', 'Which functions in core.py are you touching?'],
-      ['agent1', 'Only Context.__init__ and make_context.'],
-      ['agent2', 'Sounds good, thanks!'],
-      ['agent1', "I've added the timeout parameter and all tests pass."],
-    );
-    expect(acts(c)).toEqual(['Plan', 'Question', 'Answer', 'Ack', 'Update']);
-    expect(c.firstTurnPlan).toBe(true);
-    expect(c.unansweredQuestions).toBe(0);
-  });
-
-  it('one-sided conversation: questions stay unanswered and nothing is an Answer', () => {
-    const c = timedConversation(
-      ['agent1', 'Can you tell me which file you are editing?'],
-      ['agent1', 'Are you there?'],
-      ['agent1', 'I will edit utils.py then.'],
-    );
-    expect(acts(c)).toEqual(['Question', 'Question', 'Plan']);
-    expect(c.messagesBySender.size).toBe(1);
-    expect(c.unansweredQuestions).toBe(2);
+  it.each(CASES)('$title', ({ rows, expected }) => {
+    const c = timedConversation(...rows);
+    expect(c.messages).toHaveLength(rows.length);
+    expect({ acts: acts(c), firstTurnPlan: c.firstTurnPlan, unansweredQuestions: c.unansweredQuestions, senders: c.messagesBySender.size }).toMatchObject(expected);
   });
 
   it('strips "agent1:" style self-prefixes before the rules look', () => {
@@ -72,17 +91,6 @@ describe('speech-act rules on hand-written cases', () => {
     expect(c.messages.map((m) => m.index)).toEqual([1, 0]);
     expect(acts(c)).toEqual(['Question', 'Answer']);
     expect(c.firstTurnPlan).toBe(false);
-  });
-
-  it('non-English (non-Latin script) and code-only messages are Other; a clear rule still fires on code-heavy prose', () => {
-    const c = timedConversation(
-      ['agent1', '我将修改 core.py 文件中的第 10 行到第 20 行'],
-      ['agent2', '```python\ndef f(x):\n    # I will refactor this later\n    return x + 1\n```'],
-      ['agent1', 'Я закончил свою часть.'],
-      ['agent2', 'I have added this helper:\n```python\ndef g(y):\n    return y\n```'],
-      ['agent1', ''],
-    );
-    expect(acts(c)).toEqual(['Other', 'Other', 'Other', 'Update', 'Other']);
   });
 
   it('counts line and path mentions with the documented regexes', () => {

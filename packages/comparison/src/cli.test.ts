@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ComparisonFileSchema } from '@cooperbench-repro/contracts';
+import { cliConventionBreaches, ComparisonFileSchema } from '@cooperbench-repro/contracts';
 import { record } from './test-support/records.js';
 
 const PKG = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
@@ -27,6 +27,10 @@ describe('cli (built dist/cli.js)', () => {
     expect(run(['--bogus']).status).toBe(2);
     expect(run(['--own-repeats', 'best-of']).status).toBe(2);
     expect(run(['stray']).status).toBe(2);
+  });
+
+  it('ends --help with the exit codes and --debug; an unknown option exits 2 without a stack trace', () => {
+    expect(cliConventionBreaches(CLI)).toEqual([]);
   });
 
   it('exits 1 on data problems: missing or invalid store, invalid config', () => {

@@ -1,8 +1,6 @@
 #!/usr/bin/env node
-import { parseArgs } from 'node:util';
-import { DataFileError, readJsonFileSync } from '@cooperbench-repro/contracts';
+import { ComparisonOptionsSchema, DataFileError, EXIT_CODES_HELP, exitOnError, parseOptions, OwnRepeatsSchema, readJsonFileSync, StageCheckError, stageFileOptions, UsageError } from '@cooperbench-repro/contracts';
 import { PublicDataMissingError } from '@cooperbench-repro/public-data';
-import { ComparisonOptionsSchema, OwnRepeatsSchema } from '@cooperbench-repro/contracts';
 import { runStage } from './stage.js';
 
 export const HELP = `cooperbench-comparison: own coop-with-messaging runs vs the paper's published per-pair Coop outcomes
@@ -22,38 +20,21 @@ Options:
 
 Reads data/reference/paper/coop_results_per_pair.csv, data/reference/dataset/pairs.csv and
 data/reference/website/leaderboard_transcribed.csv.
-Exit codes: 0 written; 1 data problem (unreadable or invalid store, config or reference file);
+Exit codes: 0 written; 1 data problem (unreadable or invalid store, config or reference file, or a
+check of the output failed: nothing written);
 2 usage error.
+${EXIT_CODES_HELP}
 `;
 
-class UsageError extends Error {}
-
-async function main(argv: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        store: { type: 'string', default: 'data/results.jsonl' },
-        out: { type: 'string', default: 'data/comparison.json' },
-        'figures-dir': { type: 'string' },
-        figures: { type: 'string' },
-        config: { type: 'string', default: 'packages/comparison/config.json' },
-        'own-repeats': { type: 'string' },
-        runs: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-        debug: { type: 'boolean' },
-      },
-    }));
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
-  if (values.help) {
-    process.stdout.write(HELP);
-    return 0;
-  }
+async function main(argv: string[]): Promise<void> {
+  const values = parseOptions(argv, {
+    ...stageFileOptions('comparison'),
+    'figures-dir': { type: 'string' },
+    figures: { type: 'string' },
+    'own-repeats': { type: 'string' },
+    runs: { type: 'string' },
+  });
+  if (values.help) return void process.stdout.write(HELP);
   if (values['figures-dir'] !== undefined && values.figures !== undefined && values['figures-dir'] !== values.figures) {
     throw new UsageError('--figures-dir and --figures name different directories');
   }
@@ -80,21 +61,6 @@ async function main(argv: string[]): Promise<number> {
   if (file.comparisons.length === 0) lines.push(`  no own records with an arm starting ${options.arm_prefix}: nothing compared`);
   lines.push(`  wrote ${written.join(', ')}`);
   process.stdout.write(`${lines.join('\n')}\n`);
-  return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    if (err instanceof UsageError) {
-      process.stderr.write(`error: ${err.message}\n\n${HELP}`);
-      process.exit(2);
-    }
-    if (err instanceof DataFileError || err instanceof PublicDataMissingError || err instanceof RangeError) {
-      process.stderr.write(`error: ${err.message}\n`);
-      process.exit(1);
-    }
-    process.stderr.write(`error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    process.exit(1);
-  },
-);
+main(process.argv.slice(2)).catch((err: unknown) => exitOnError(err, [[DataFileError, 1], [StageCheckError, 1], [PublicDataMissingError, 1], [RangeError, 1]], { usage: HELP }));

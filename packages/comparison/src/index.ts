@@ -9,3 +9,4 @@ export { comparisonMarkdown } from './comparison-md.js';
 export { leaderboardCsv, leaderboardMarkdown, LEADERBOARD_COLUMNS } from './leaderboard-render.js';
 export { pairGridCsv, gridColumnName } from './pairs-csv.js';
 export { compareRecords, loadReference, runStage, type ReferenceData, type StageOptions } from './stage.js';
+export { checkComparison } from './checks.js';

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { DataFileError, RunRecordSchema, readJsonlFile, validate, writeFileAtomic, writeJsonAtomic, type RunRecord } from '@cooperbench-repro/contracts';
 import { referencePath } from '@cooperbench-repro/public-data';
 import type { PublishedModelInfo } from './compare.js';
+import { checkComparison } from './checks.js';
 import { comparisonMarkdown } from './comparison-md.js';
 import { computeComparison } from './compute.js';
 import { readCsv } from './csv.js';
@@ -78,6 +79,8 @@ export async function runStage(opts: StageOptions): Promise<StageResult> {
     records = records.filter((r) => wanted.has(r.run));
   }
   const file = compareRecords(records, opts.options, loadReference(), opts.store, runs);
+  // A violated check writes nothing: neither the JSON nor the tables beside the figures.
+  checkComparison(file, `comparison (${opts.out} not written)`).assert();
   await mkdir(opts.figuresDir, { recursive: true });
   const outDir = opts.out.includes('/') ? opts.out.slice(0, opts.out.lastIndexOf('/')) : '.';
   await mkdir(outDir, { recursive: true });

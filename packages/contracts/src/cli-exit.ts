@@ -9,16 +9,27 @@ export const EXIT_OK = 0;
 export const EXIT_DATA = 1;
 export const EXIT_USAGE = 2;
 
-/** The line every CLI's --help ends with (after any codes of its own). */
-export const EXIT_CODES_HELP = 'Exit codes: 0 done, 1 data problem, 2 bad usage. --debug shows the stack trace of an expected failure.';
+/**
+ * The line every CLI's --help ends with, after its own "Exit codes: ..." (which say what 1 and 2 mean
+ * for that CLI, and any further code).
+ */
+export const EXIT_CODES_HELP = 'An expected failure is one "error: ..." line on stderr; --debug (any command) adds its stack trace.';
 
 /** A bad command line (a missing or contradictory option): exit 2 with the usage. */
 export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-/** An error class the CLI expects, and the exit code it ends with. */
-export type ExpectedError = readonly [abstract new (...args: never[]) => Error, number];
+/** An error the CLI expects (an error class, or a test such as isFileSystemError), and the exit code it ends with. */
+export type ExpectedError = readonly [(abstract new (...args: never[]) => Error) | ((err: unknown) => boolean), number];
+
+/** A file-system error (a directory that cannot be created, a full disk): its path and reason say it all. */
+export const isFileSystemError = (err: unknown): boolean =>
+  err instanceof Error && typeof (err as NodeJS.ErrnoException).code === 'string' && typeof (err as NodeJS.ErrnoException).syscall === 'string';
+
+/** A class matches its instances; an arrow function (no prototype) is a test. */
+const matches = ([what]: ExpectedError, err: unknown): boolean =>
+  what.prototype === undefined ? (what as (err: unknown) => boolean)(err) : err instanceof (what as abstract new (...args: never[]) => Error);
 
 export const debugRequested = (argv: readonly string[] = process.argv): boolean => argv.includes('--debug');
 
@@ -28,7 +39,7 @@ const isParseArgsError = (err: unknown): boolean => typeof (err as { code?: unkn
 /** The exit code for an error, or null when it was not expected. */
 export function expectedExitCode(err: unknown, expected: readonly ExpectedError[]): number | null {
   if (err instanceof UsageError || isParseArgsError(err)) return EXIT_USAGE;
-  return expected.find(([cls]) => err instanceof cls)?.[1] ?? null;
+  return expected.find((e) => matches(e, err))?.[1] ?? null;
 }
 
 /** For `main().catch(...)`: reports the error as above and exits. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { countFields } from './count-fields.js';
 
 /**
  * A problem names the file, the field and what was expected. Severity `error` rejects the pair
@@ -40,16 +41,12 @@ export const CollectReportSchema = z.object({
   schema: z.literal('cooperbench-repro/collect-report@1'),
   log_root: z.string(),
   counts: z.object({
-    run_dirs: z.number().int(),
-    pair_dirs_found: z.number().int(),
-    records_written: z.number().int(),
-    pairs_rejected: z.number().int(),
+    ...countFields('run_dirs', 'pair_dirs_found', 'records_written', 'pairs_rejected'),
     /** Records taken from stores written by `import-legacy` (data/imported/*.jsonl), not from pair directories. */
     imported_records: z.number().int(),
     /** pair_dirs_found + imported_records === records_written + pairs_rejected */
     reconciled: z.boolean(),
-    errors: z.number().int(),
-    warnings: z.number().int(),
+    ...countFields('errors', 'warnings'),
   }),
   runs: z.array(RunSummarySchema),
   imported: z.array(z.object({ file: z.string(), records: z.number().int() })),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { countFields } from './count-fields.js';
 
 /**
  * data/comparison.json: own coop-with-messaging runs against the paper's published per-pair Coop
@@ -50,22 +51,16 @@ export type PairRef = z.infer<typeof PairRefSchema>;
 
 const Count = z.number().int().nonnegative();
 
-/** The paired 2x2 table of one own model/arm against one published model, plus conflict agreement. */
+/**
+ * The paired 2x2 table of one own model/arm against one published model (matched pairs, the passes
+ * of each side, and the four cells), plus conflict agreement on the matched pairs where both
+ * naive-conflict flags are known (`conflict_known`).
+ */
 export const PairedCountsSchema = z.object({
-  matched_pairs: Count,
-  ours_passed: Count,
-  published_passed: Count,
-  both_passed: Count,
-  only_ours: Count,
-  only_published: Count,
-  neither: Count,
+  ...countFields('matched_pairs', 'ours_passed', 'published_passed', 'both_passed', 'only_ours', 'only_published', 'neither'),
   /** Exact two-sided McNemar p (binomial test on the discordant pairs); null with no matched pair. */
   mcnemar_p: z.number().min(0).max(1).nullable(),
-  /** Matched pairs where both naive-conflict flags are known. */
-  conflict_known: Count,
-  conflict_agreement: Count,
-  ours_conflict: Count,
-  published_conflict: Count,
+  ...countFields('conflict_known', 'conflict_agreement', 'ours_conflict', 'published_conflict'),
 });
 export type PairedCounts = z.infer<typeof PairedCountsSchema>;
 
@@ -161,6 +156,9 @@ export const PairGridSchema = z
   });
 export type PairGrid = z.infer<typeof PairGridSchema>;
 
+/** A score or interval bound in %, as the website shows it; null where it shows none. */
+const Percent = z.number().nullable();
+
 export const LeaderboardRowSchema = z.object({
   /** Website layout: view (solo|coop), rank within view and subset, model, model_key, full_name, score and CI in %, framework, git. */
   view: z.enum(['solo', 'coop', 'team']),
@@ -168,9 +166,9 @@ export const LeaderboardRowSchema = z.object({
   model: z.string(),
   model_key: z.string(),
   full_name: z.string(),
-  score_pct: z.number().nullable(),
-  ci95_low: z.number().nullable(),
-  ci95_high: z.number().nullable(),
+  score_pct: Percent,
+  ci95_low: Percent,
+  ci95_high: Percent,
   framework: z.string(),
   git: z.boolean(),
   messaging: z.boolean(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { countFields } from './count-fields.js';
 import { IntervalSchema } from './difficulty.js';
 
 /**
@@ -152,6 +153,55 @@ export const HumanCodedSchema = z.object({
 });
 export type HumanCoded = z.infer<typeof HumanCodedSchema>;
 
+/** Agreement statistics of two coders on one scale or one code (null where undefined, e.g. kappa when chance agreement is 1). */
+const CoderAgreementStats = {
+  /** Observed agreement: conversations both coders labelled the same, over n, with its Wilson interval. */
+  agreement: Share,
+  kappa: z.number().nullable(),
+  pabak: z.number().nullable(),
+  ac1: z.number().nullable(),
+};
+
+export const INTER_CODER_FIELDS = ['comm_error', 'plan_drift', 'primary'] as const;
+export const INTER_CODER_SCOPES = ['all', 'command-a', 'claude-code'] as const;
+
+/**
+ * Inter-coder agreement on the double-coded subset of the gold set (packages/failure-modes/gold): coder B
+ * against coder A (the reference), computed from the coded files, the same numbers as gold/AGREEMENT.md.
+ */
+export const InterCoderSchema = z.object({
+  /** What was compared: files, coders, sample, adjudication. */
+  description: z.string(),
+  reference_coder: z.string(),
+  second_coder: z.string(),
+  /** Where the disagreements were settled, one reason each. */
+  adjudication_file: z.string(),
+  /** Conversations coded by both coders, per gold source. */
+  conversations: z.record(z.string(), z.number().int().nonnegative()),
+  /** Double-coded conversations by how the adjudication settled them (agreed, A, B, neither). */
+  resolutions: z.record(z.string(), z.number().int().nonnegative()),
+  fields: z.array(
+    z.object({
+      field: z.enum(INTER_CODER_FIELDS),
+      /** The label scale (q = its size, for the multi-category kappa, PABAK and AC1). */
+      scale: z.array(z.string()),
+      /** Conversations where the coders differ on this field, by what the gold set took. */
+      disagreements: z.object(countFields('total', 'settled_as_reference', 'settled_as_second', 'settled_otherwise')),
+      scopes: z.array(
+        z.object({
+          source: z.enum(INTER_CODER_SCOPES),
+          /** Conversations both coders coded on this field (primary: failed runs only). */
+          n: z.number().int().nonnegative(),
+          overall: z.object(CoderAgreementStats),
+          /** One-vs-rest per label of the scale: both_yes = both coders gave it, only_a / only_b = one of them. */
+          codes: z.array(z.object({ code: z.string(), ...countFields('both_yes', 'only_a', 'only_b', 'both_no'), ...CoderAgreementStats })),
+        }),
+      ),
+    }),
+  ),
+});
+export type InterCoder = z.infer<typeof InterCoderSchema>;
+
 export const FailureModesFileSchema = z.object({
   schema: z.literal('cooperbench-repro/failure-modes@1'),
   /** Every choice the paper leaves open, as used for this file. */
@@ -243,12 +293,7 @@ export const FailureModesFileSchema = z.object({
           estimates: z.object({ group: CommErrorGroupSchema.nullable(), symptom: SymptomSchema.nullable() }),
           /** What counts as positive in the gold set. */
           gold: z.string(),
-          compared: z.number().int(),
-          skipped: z.number().int(),
-          tp: z.number().int(),
-          fp: z.number().int(),
-          fn: z.number().int(),
-          tn: z.number().int(),
+          ...countFields('compared', 'skipped', 'tp', 'fp', 'fn', 'tn'),
           precision: z.number().nullable(),
           recall: z.number().nullable(),
           kappa: z.number().nullable(),
@@ -265,6 +310,8 @@ export const FailureModesFileSchema = z.object({
    * null when it codes none of them. Its own section, never mixed with judge or heuristic numbers.
    */
   human_coded: HumanCodedSchema.nullable(),
+  /** The gold set's inter-coder agreement; null without a double-coded gold set, absent in files written before it existed. */
+  inter_coder: InterCoderSchema.nullable().optional(),
   runs: z.array(RunFailureModesSchema),
 });
 export type FailureModesFile = z.infer<typeof FailureModesFileSchema>;

@@ -41,8 +41,9 @@ export class StageChecks {
     this.check(x === null ? note !== null && note.length > 0 : Number.isFinite(x) && x >= 0, () => `${where}: retention ${x} neither finite nor explained`);
   }
 
-  equal(where: string, actual: number, expected: number): void {
-    this.check(actual === expected, () => `${where}: ${actual}, expected ${expected}`);
+  /** `why`: where the expected value comes from ("runs with outcome fail"), printed after it. */
+  equal(where: string, actual: number, expected: number, why?: string): void {
+    this.check(actual === expected, () => `${where}: ${actual}, expected ${expected}${why ? ` (${why})` : ''}`);
   }
 
   /** Throws a StageCheckError listing every problem found. */

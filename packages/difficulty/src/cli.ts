@@ -1,6 +1,5 @@
 #!/usr/bin/env node
-import { parseArgs } from 'node:util';
-import { DataFileError, DifficultyFileSchema, exitOnError, DifficultyOptionsSchema, EraMixError, RunRecordSchema, StageCheckError, readJsonFileSync, readJsonlFile, readReferenceSubsets, validate, writeJsonAtomic } from '@cooperbench-repro/contracts';
+import { DataFileError, DifficultyFileSchema, EXIT_CODES_HELP, exitOnError, parseOptions, stageFileOptions, DifficultyOptionsSchema, EraMixError, RunRecordSchema, StageCheckError, readJsonFileSync, readJsonlFile, readReferenceSubsets, validate, writeJsonAtomic } from '@cooperbench-repro/contracts';
 import { referencePath } from '@cooperbench-repro/public-data';
 import { checkDifficulty } from './checks.js';
 import { computeDifficulty } from './compute.js';
@@ -14,19 +13,11 @@ count-as-failure also counts planned pairs never run, the plan inferred from dat
 solo_agent1 (pass | separate), eras (split | refuse-mixed | allow-mixed), difficulty_average (per-model | pooled).
 
 Exit codes: 0 written; 1 a check of the output failed or eras refused to mix (nothing written); 2 bad input or usage.
---debug shows the stack trace of an expected failure.
+${EXIT_CODES_HELP}
 `;
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      store: { type: 'string', default: 'data/results.jsonl' },
-      config: { type: 'string', default: 'packages/difficulty/config.json' },
-      out: { type: 'string', default: 'data/difficulty.json' },
-      help: { type: 'boolean', short: 'h' },
-      debug: { type: 'boolean' },
-    },
-  });
+  const values = parseOptions(process.argv.slice(2), stageFileOptions('difficulty'));
   if (values.help) return void process.stdout.write(HELP);
   const options = readJsonFileSync(values.config, DifficultyOptionsSchema);
   const records = await readJsonlFile(values.store, RunRecordSchema);

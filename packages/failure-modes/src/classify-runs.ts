@@ -11,6 +11,7 @@ import { isConversation, isFailedCoopRun, transcriptOf, type Transcript } from '
 import type { GoldConversation } from './gold/gold-set.js';
 import { goldValidation } from './gold/gold-validation.js';
 import { humanCoded } from './gold/human-coded.js';
+import { interCoderSection } from './gold/inter-coder-section.js';
 
 /**
  * The stage: every coop run that Figure 6 (conversations) or Table 1 (failed runs) looks at gets the
@@ -46,6 +47,8 @@ export class JudgeCacheIncompleteError extends Error {
 }
 
 const NOT_RUN = 'LLM judge not run';
+/** Why a failed run outside Figure 6's population has no comm-error verdict (checks.ts tells the populations apart by it). */
+export const NOT_A_CONVERSATION = 'not a conversation (no messages or no messaging)';
 
 export async function classifyRuns(input: ClassifyInput): Promise<FailureModesFile> {
   const { records, config, judge } = input;
@@ -133,6 +136,7 @@ export async function classifyRuns(input: ClassifyInput): Promise<FailureModesFi
     ...aggregated,
     gold_validation: goldValidation(selected, runs, input.gold ?? null, input.heuristics, config.heuristic_validation),
     human_coded: humanCoded({ conversations: selected.filter(isConversation), failedCoopRuns: selected.filter(isFailedCoopRun) }, input.gold ?? null, config.confidence),
+    inter_coder: input.gold ? interCoderSection(input.gold, config.confidence) : null,
     runs,
   };
 }
@@ -157,7 +161,7 @@ function runHeuristics(heuristics: readonly Heuristic[], t: Transcript): Record<
 async function judgeRun(record: RunRecord, t: Transcript, heuristics: Record<string, HeuristicResult>, input: ClassifyInput): Promise<RunFailureModes> {
   const { judge, config } = input;
   const renderOpts = { maxChars: config.judge.max_transcript_chars };
-  let comm_error: RunFailureModes['comm_error'] = { judge: notJudged('not a conversation (no messages or no messaging)'), code: null, description: null, evidence: [] };
+  let comm_error: RunFailureModes['comm_error'] = { judge: notJudged(NOT_A_CONVERSATION), code: null, description: null, evidence: [] };
   let symptoms: RunFailureModes['symptoms'] = { judge: notJudged('not a failed coop run'), labels: [], implementation_failure_only: null };
   const off = `${NOT_RUN} (judge mode off)`;
   if (isConversation(record) && !judge) comm_error = { ...comm_error, judge: notJudged(off) };

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { cliConventionBreaches } from '@cooperbench-repro/contracts';
 import { describe, expect, it } from 'vitest';
 
 const CLI = join(import.meta.dirname, '../dist/cli.js');
@@ -25,5 +26,9 @@ describe('failure-modes CLI', () => {
     const r = spawnSync(process.execPath, [CLI, '--help'], { encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('CO_API_KEY');
+  });
+
+  it('ends --help with the exit codes and --debug; an unknown option exits 2 without a stack trace', () => {
+    expect(cliConventionBreaches(CLI)).toEqual([]);
   });
 });

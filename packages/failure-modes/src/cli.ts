@@ -2,17 +2,22 @@
 import { resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import {
+  EXIT_CODES_HELP,
   exitOnError,
   CollectReportSchema,
   DataFileError,
+  StageCheckError,
   FailureModesFileSchema,
-  parseStageArgs,
+  parseOptions,
+  stageFileOptions,
+  UsageError,
   RunRecordSchema,
   readJsonFileSync,
   readJsonlFile,
   validate,
   writeJsonAtomic,
 } from '@cooperbench-repro/contracts';
+import { checkFailureModes } from './checks.js';
 import { classifyRuns, JudgeCacheIncompleteError, plannedJudgeRequests } from './classify-runs.js';
 import { FailureModesConfigSchema } from './config.js';
 import { HEURISTICS } from './heuristics/index.js';
@@ -21,6 +26,9 @@ import { estimateJudgeCost } from './judge/dry-run.js';
 import type { CacheMode } from './judge/types.js';
 import { PatchReadError } from './transcript.js';
 import { goldSet } from './gold/gold-set.js';
+
+/** A paying judge mode without CO_API_KEY: exit 2 before anything is called or written. */
+class MissingApiKeyError extends Error {}
 
 const MODES: readonly CacheMode[] = ['off', 'replay-only', 'read-write', 'refresh'];
 
@@ -40,9 +48,10 @@ Usage: node packages/failure-modes/dist/cli.js [options]
   --dry-run           print the calls and tokens the mode would spend, then stop (no call, no output)
   --base-url URL      another Cohere endpoint (a proxy; the tests' fake server)
 The API key is read from CO_API_KEY only; it is never written anywhere.
-Exit codes: 0 written; 2 bad usage, unreadable input, a paying mode without CO_API_KEY, or (replay-only)
+Exit codes: 0 written; 1 a check of the output failed (nothing written); 2 bad usage, unreadable input, a paying mode without CO_API_KEY, or (replay-only)
 a judge cache that answers some transcripts but not all, unreadable entries counting as missing (nothing
-written). --debug shows the stack trace of an expected failure.
+written).
+${EXIT_CODES_HELP}
 `;
 
 function progressReporter(): { tick(done: number, total: number): void; stop(): void } {
@@ -71,33 +80,21 @@ function progressReporter(): { tick(done: number, total: number): void; stop(): 
 }
 
 async function main(): Promise<void> {
-  const values = parseStageArgs(
-    {
-      options: {
-        store: { type: 'string', default: 'data/results.jsonl' },
-        config: { type: 'string', default: 'packages/failure-modes/config.json' },
-        out: { type: 'string', default: 'data/failure-modes.json' },
-        'collect-report': { type: 'string', default: 'data/collect-report.json' },
-        'log-root': { type: 'string' },
-        mode: { type: 'string', default: 'replay-only' },
-        'allow-partial': { type: 'boolean', default: false },
-        'dry-run': { type: 'boolean', default: false },
-        'base-url': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    },
-    HELP,
-  );
+  const values = parseOptions(process.argv.slice(2), {
+    ...stageFileOptions('failure-modes'),
+    'collect-report': { type: 'string', default: 'data/collect-report.json' },
+    'log-root': { type: 'string' },
+    mode: { type: 'string', default: 'replay-only' },
+    'allow-partial': { type: 'boolean', default: false },
+    'dry-run': { type: 'boolean', default: false },
+    'base-url': { type: 'string' },
+  });
   if (values.help) return void process.stdout.write(HELP);
   const mode = values.mode as CacheMode;
-  if (!MODES.includes(mode)) {
-    process.stderr.write(`error: --mode: expected one of ${MODES.join(', ')}, got ${JSON.stringify(values.mode)}\n`);
-    process.exit(2);
-  }
+  if (!MODES.includes(mode)) throw new UsageError(`--mode: expected one of ${MODES.join(', ')}, got ${JSON.stringify(values.mode)}`);
   // A paying mode without a key would only record failed calls over the existing output: stop first.
   if ((mode === 'read-write' || mode === 'refresh') && !values['dry-run'] && !process.env.CO_API_KEY) {
-    process.stderr.write(`error: --mode ${mode} calls Cohere and needs the API key in CO_API_KEY, which is not set; nothing was called or written (${values.out} is unchanged)\n`);
-    process.exit(2);
+    throw new MissingApiKeyError(`--mode ${mode} calls Cohere and needs the API key in CO_API_KEY, which is not set; nothing was called or written (${values.out} is unchanged)`);
   }
   const config = readJsonFileSync(values.config, FailureModesConfigSchema);
   const records = await readJsonlFile(values.store, RunRecordSchema);
@@ -142,6 +139,7 @@ async function main(): Promise<void> {
     if (unreadable.length > 10) process.stderr.write(`judge cache: ... ${unreadable.length - 10} more unreadable entries\n`);
   }
   const file = validate('failure-modes result', FailureModesFileSchema, classified);
+  checkFailureModes(file, `failure-modes (${values.out} not written)`).assert();
   await writeJsonAtomic(values.out, file);
 
   const pct = (x: number | null | undefined) => (x === null || x === undefined ? 'n/a' : `${(100 * x).toFixed(1)}%`);
@@ -159,4 +157,4 @@ async function main(): Promise<void> {
   process.stdout.write(lines.join('\n') + '\n');
 }
 
-main().catch((err: unknown) => exitOnError(err, [[DataFileError, 2], [JudgeCacheIncompleteError, 2], [PatchReadError, 2]], { usage: HELP }));
+main().catch((err: unknown) => exitOnError(err, [[DataFileError, 2], [StageCheckError, 1], [JudgeCacheIncompleteError, 2], [PatchReadError, 2], [MissingApiKeyError, 2]], { usage: HELP }));

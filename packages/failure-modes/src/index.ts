@@ -1,6 +1,7 @@
 export * from './transcript.js';
 export * from './config.js';
 export { classifyRuns, plannedJudgeRequests, JudgeCacheIncompleteError, type ClassifyInput } from './classify-runs.js';
+export { checkFailureModes } from './checks.js';
 export * from './judge/types.js';
 export * from './judge/cohere-judge.js';
 export * from './judge/judge-stats.js';

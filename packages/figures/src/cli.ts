@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 import { isAbsolute, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { DataFileError, DataSourcesSchema, exitOnError, readJsonFileSync, type ComparisonFile, type CommunicationFile, type DifficultyFile, type FailureModesFile, type OutcomesFile } from '@cooperbench-repro/contracts';
+import { DataFileError, DataSourcesSchema, EXIT_CODES_HELP, exitOnError, parseCommandLine, readJsonFileSync, UsageError, type ComparisonFile, type CommunicationFile, type DifficultyFile, type FailureModesFile, type OutcomesFile } from '@cooperbench-repro/contracts';
 import { fig4 } from './figures/fig4/index.js';
 import { fig4PerModel } from './figures/fig4-per-model/index.js';
 import { fig5 } from './figures/fig5/index.js';
@@ -118,67 +117,35 @@ Options:
                           subtitle and every table's source line
   -h, --help              this text
 
-Exit codes: 0 written, 2 bad usage or unreadable/invalid input. --debug shows the stack trace of an expected failure.
+Exit codes: 0 written, 2 bad usage or unreadable/invalid input.
+${EXIT_CODES_HELP}
 `;
-
-function fail(message: string): never {
-  process.stderr.write(`error: ${message}\n`);
-  process.exit(2);
-}
 
 function kib(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} KiB`;
 }
 
 async function main(argv: string[]): Promise<void> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        data: { type: 'string' },
-        out: { type: 'string', default: 'figures' },
-        'no-paper-reference': { type: 'boolean', default: false },
-        sources: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-        debug: { type: 'boolean', default: false },
-      },
-    });
-  } catch (err) {
-    fail(`${(err as Error).message}\n\n${HELP}`);
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(HELP);
-    return;
-  }
-  if (positionals.length !== 1) fail(`expected exactly one figure name, got ${positionals.length}\n\n${HELP}`);
+  const { values, positionals } = parseCommandLine(argv, {
+    data: { type: 'string' },
+    out: { type: 'string', default: 'figures' },
+    'no-paper-reference': { type: 'boolean', default: false },
+    sources: { type: 'string' },
+  });
+  if (values.help) return void process.stdout.write(HELP);
+  if (positionals.length !== 1) throw new UsageError(`expected exactly one figure name, got ${positionals.length}`);
   const name = positionals[0]!;
   const figure = FIGURES[name];
-  if (!figure) fail(`unknown figure ${JSON.stringify(name)}; expected one of ${Object.keys(FIGURES).join(', ')}`);
+  if (!figure) throw new UsageError(`unknown figure ${JSON.stringify(name)}; expected one of ${Object.keys(FIGURES).join(', ')}`);
 
   const dataFile = values.data ?? INPUTS[figure.input].file;
-  let data: DifficultyFile | CommunicationFile | FailureModesFile | ComparisonFile | OutcomesFile;
-  try {
-    data = await INPUTS[figure.input].load(dataFile);
-  } catch (err) {
-    if (err instanceof DataFileError) fail(`cannot read the figure's input: ${err.message}`);
-    throw err;
-  }
+  const data: DifficultyFile | CommunicationFile | FailureModesFile | ComparisonFile | OutcomesFile = await INPUTS[figure.input].load(dataFile);
   const show = (f: string) => {
     const rel = relative(process.cwd(), f);
     return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? resolve(f) : rel;
   };
   const synthetic = data.inputs.synthetic_records > 0 ? ` [SYNTHETIC: ${data.inputs.synthetic_records}/${data.inputs.records} records]` : '';
-  let label: string | null = null;
-  try {
-    label = values.sources ? readJsonFileSync(values.sources, DataSourcesSchema).label : null;
-  } catch (err) {
-    if (err instanceof DataFileError) fail(err.message);
-    throw err;
-  }
+  const label = values.sources ? readJsonFileSync(values.sources, DataSourcesSchema).label : null;
   const opts = { paperReference: !values['no-paper-reference'], source: dataFile };
   // Tables have no subtitle: their source line carries the label.
   const tableOpts = { ...opts, source: label ? `${label}; ${dataFile}` : dataFile };
@@ -231,4 +198,4 @@ async function main(argv: string[]): Promise<void> {
 }
 
 // A render failure is unexpected: its stack is the report (exit 1).
-main(process.argv.slice(2)).catch((err: unknown) => exitOnError(err, [[DataFileError, 2]]));
+main(process.argv.slice(2)).catch((err: unknown) => exitOnError(err, [[DataFileError, 2]], { usage: HELP }));

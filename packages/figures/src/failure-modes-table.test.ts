@@ -1,7 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SYMPTOMS } from '@cooperbench-repro/contracts';
@@ -19,8 +17,9 @@ import {
   table2Rows,
   writeFailureModesTable,
 } from './tables/failure-modes.js';
-import { failureModesFixture, writeFailureModesFixture } from './test-support/failure-modes-fixture.js';
+import { failureModesFixture } from './test-support/failure-modes-fixture.js';
 import { paperCsv } from './test-support/paper-csv.js';
+import { expectByteIdenticalTableWrites } from './test-support/write-twice.js';
 
 /** The paper's Table 1 percent per symptom, read from the committed paper_reference_numbers.csv. */
 const PAPER_TABLE1 = Object.fromEntries(SYMPTOMS.map((s) => [s, paperCsv().get('table1_symptom_share', s)]));
@@ -230,17 +229,7 @@ describe('latex', () => {
 describe('writing the tables', () => {
   it('writes failure-modes.md and failure-modes.tex, byte-identical across runs', async () => {
     for (const judge of ['complete', 'not-run'] as const) {
-      const d1 = mkdtempSync(join(tmpdir(), 'fm-a-'));
-      const d2 = mkdtempSync(join(tmpdir(), 'fm-b-'));
-      const w1 = await writeFailureModesTable(failureModesFixture({ judge }), d1);
-      const w2 = await writeFailureModesTable(failureModesFixture({ judge }), d2);
-      expect(w1.files).toEqual({ md: join(d1, 'failure-modes.md'), tex: join(d1, 'failure-modes.tex') });
-      for (const k of ['md', 'tex'] as const) {
-        const a = readFileSync(w1.files[k]);
-        expect(a.length).toBeGreaterThan(0);
-        expect(Buffer.compare(a, readFileSync(w2.files[k])), k).toBe(0);
-      }
-      expect(readFileSync(w1.files.md, 'utf8')).toBe(w1.markdown);
+      await expectByteIdenticalTableWrites('failure-modes', (dir) => writeFailureModesTable(failureModesFixture({ judge }), dir), `${judge} `);
     }
   });
 });
@@ -254,7 +243,7 @@ describe('nx targets', () => {
   const OUTPUT = { dependentTasksOutputFiles: '**/failure-modes.json' };
 
   it('fig6 runs after failure-modes:classify on data/failure-modes.json and writes its four files', () => {
-    expect(t.fig6!.command).toBe('node packages/figures/dist/cli.js fig6');
+    expect(t.fig6!.command).toBe('node packages/figures/bundle/cli.js fig6');
     expect(t.fig6!.dependsOn).toEqual(['compile', CLASSIFY]);
     expect(t.fig6!.inputs).toContainEqual(OUTPUT);
     expect(t.fig6!.inputs).toContain('^production');
@@ -268,7 +257,7 @@ describe('nx targets', () => {
 
   it('failure-modes-table runs after failure-modes:classify and writes the two table files; build runs both', () => {
     const tt = t['failure-modes-table']!;
-    expect(tt.command).toBe('node packages/figures/dist/cli.js failure-modes-table');
+    expect(tt.command).toBe('node packages/figures/bundle/cli.js failure-modes-table');
     expect(tt.dependsOn).toEqual(['compile', CLASSIFY]);
     expect(tt.inputs).toContainEqual(OUTPUT);
     expect(tt.inputs).toContain('{projectRoot}/src/tables/**/*');
@@ -278,44 +267,5 @@ describe('nx targets', () => {
     expect(tt.inputs!.some((i) => typeof i === 'string' && i.includes('/src/figures/'))).toBe(false);
     expect(tt.outputs).toEqual(['{options.out}/failure-modes.md', '{options.out}/failure-modes.tex']);
     expect(t.build!.dependsOn).toEqual(expect.arrayContaining(['fig6', 'failure-modes-table']));
-  });
-});
-
-describe('cli', () => {
-  // Run from the compiled output (the test target depends on `compile`).
-  const CLI = resolve(dirname(fileURLToPath(import.meta.url)), '../dist/cli.js');
-  const run = (args: string[], cwd?: string) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd });
-
-  it('fig6 and failure-modes-table read --data (a failure-modes file) and write to --out', () => {
-    const data = writeFailureModesFixture({ synthetic: true, judge: 'not-run' });
-    const out = mkdtempSync(join(tmpdir(), 'figures-out-'));
-    const f = run(['fig6', '--data', data, '--out', out]);
-    expect(f.stderr).toBe('');
-    expect(f.status).toBe(0);
-    expect(f.stdout).toContain('fig6: wrote');
-    expect(f.stdout).toContain('[SYNTHETIC: 200/200 records]');
-    for (const ext of ['svg', 'png', 'pdf', 'csv']) expect(existsSync(join(out, `fig6.${ext}`))).toBe(true);
-    expect(readFileSync(join(out, 'fig6.csv'), 'utf8')).toContain('paper-fig6');
-    const t = run(['failure-modes-table', '--data', data, '--out', out]);
-    expect(t.stderr).toBe('');
-    expect(t.status).toBe(0);
-    expect(t.stdout).toContain('failure-modes-table: wrote');
-    expect(t.stdout).toContain('(10 symptoms, 3 causes)');
-    expect(t.stdout).toContain('[LLM judge not run: heuristic estimates only]');
-    expect(readFileSync(join(out, 'failure-modes.md'), 'utf8')).toContain('SYNTHETIC DEMO DATA');
-    expect(readFileSync(join(out, 'failure-modes.tex'), 'utf8')).toContain('\\toprule');
-  });
-
-  it('defaults to data/failure-modes.json and names file and field when missing or invalid', () => {
-    const missing = run(['fig6'], mkdtempSync(join(tmpdir(), 'figures-cwd-')));
-    expect(missing.status).toBe(2);
-    expect(missing.stderr).toContain('data/failure-modes.json');
-    const bad = writeFailureModesFixture({}, (d) => {
-      (d.judge as Record<string, unknown>).status = 'maybe';
-    });
-    const r = run(['failure-modes-table', '--data', bad, '--out', mkdtempSync(join(tmpdir(), 'figures-out-'))]);
-    expect(r.status).toBe(2);
-    expect(r.stderr).toContain(bad);
-    expect(r.stderr).toContain('judge.status');
   });
 });

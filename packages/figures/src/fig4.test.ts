@@ -1,31 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { expectCleanRender, expectValidFixture } from './test-support/figure-checks.js';
 import { parse } from 'csv-parse/sync';
 import { DifficultyFileSchema } from '@cooperbench-repro/contracts';
 import { FIG4_CSV_COLUMNS, fig4, fig4Data } from './figures/fig4/index.js';
 import { toCsv } from './render/csv.js';
-import { specToSvg } from './render/svg.js';
+import { describeFigureBasics, expectCsv, renderedTexts } from './test-support/figure-checks.js';
 import { difficultyFixture } from './test-support/fixture.js';
 import { websiteCurveCsv } from './test-support/paper-csv.js';
-import { svgTexts } from './test-support/svg-text.js';
 
 const fixture = difficultyFixture();
 const pooledAuc = (arm: string) => fixture.curves.find((c) => c.model === 'pooled' && c.arm === arm)!.auc!;
 const pooledRetention = fixture.comparisons.find((c) => c.model === 'pooled' && c.arm === 'coop-msg')!.retention!;
 
-describe('fixture', () => {
-  it('is a valid data/difficulty.json', () => {
-    expectValidFixture(DifficultyFileSchema, difficultyFixture);
-  });
-});
+describeFigureBasics('fig4', 'data/difficulty.json', DifficultyFileSchema, difficultyFixture, fig4);
 
 describe('fig4', () => {
-  it('compiles to vega and renders without warnings', async () => {
-    await expectCleanRender(fig4(fixture), 'fig4');
-  });
-
   it('has readable axis titles, panel titles and AUC/retention legend labels', async () => {
-    const texts = svgTexts((await specToSvg(fig4(fixture).spec)).svg);
+    const texts = await renderedTexts(fig4(fixture));
     expect(texts).toContain('Relative task difficulty (0 = easiest, 1 = hardest)');
     expect(texts).toContain("Success rate (both features' tests pass)");
     expect(texts).toContain('Success rate per model');
@@ -38,34 +28,30 @@ describe('fig4', () => {
   });
 
   it('overlays the paper curve by default, and not when switched off', async () => {
-    const on = svgTexts((await specToSvg(fig4(fixture).spec)).svg);
+    const on = await renderedTexts(fig4(fixture));
     expect(on).toContain('Paper, Solo: AUC 0.34');
     expect(on).toContain('Paper, Coop: AUC 0.20, retention 0.58');
     const offDef = fig4(fixture, { paperReference: false });
-    const off = svgTexts((await specToSvg(offDef.spec)).svg);
+    const off = await renderedTexts(offDef);
     expect(off.some((t) => t.startsWith('Paper'))).toBe(false);
     expect(off.some((t) => t.includes('dashed'))).toBe(false);
     expect(offDef.csv.rows.some((r) => r.source === 'paper-website')).toBe(false);
   });
 
   it('says SYNTHETIC visibly if and only if the data are synthetic', async () => {
-    const real = svgTexts((await specToSvg(fig4(fixture).spec)).svg);
+    const real = await renderedTexts(fig4(fixture));
     expect(real.some((t) => /synthetic/i.test(t))).toBe(false);
-    const synth = svgTexts((await specToSvg(fig4(difficultyFixture({ synthetic: true })).spec)).svg);
+    const synth = await renderedTexts(fig4(difficultyFixture({ synthetic: true })));
     expect(synth.some((t) => t.startsWith('SYNTHETIC DEMO DATA — not real agent runs'))).toBe(true);
   });
 
   it('writes the plotted data as CSV and leaves empty buckets out', () => {
     const def = fig4(fixture);
     const rows = def.csv.rows;
-    expect(rows.filter((r) => r.panel === 'per-model')).toHaveLength(6); // 2 models + pooled, 2 arms
-    const curve = rows.filter((r) => r.panel === 'difficulty' && r.source === 'data');
-    expect(curve).toHaveLength(6); // buckets 0, 2, 3 for each arm; bucket 1 is empty everywhere
-    expect(curve.some((r) => r.bucket === 1)).toBe(false);
+    // per-model: 2 models + pooled, 2 arms; the curve: buckets 0, 2, 3 for each arm (bucket 1 is empty everywhere)
+    const lines = expectCsv(def, FIG4_CSV_COLUMNS, { 'per-model': 6, 'difficulty/data': 6 });
+    expect(rows.some((r) => r.panel === 'difficulty' && r.source === 'data' && r.bucket === 1)).toBe(false);
     expect(rows.filter((r) => r.source === 'paper-website')).toHaveLength(18);
-    const csv = toCsv(def.csv.columns, rows);
-    const lines = csv.trim().split('\n');
-    expect(lines[0]).toBe(FIG4_CSV_COLUMNS.join(','));
     expect(lines).toHaveLength(1 + 6 + 6 + 18);
     expect(lines[1]).toMatch(/^per-model,data,model-a,solo,Solo,,,14,30,0,0\.4666666666666667,0\.3\d+,0\.6\d+,,,solo,0,0$/);
     expect(lines).toContain('difficulty,data,pooled,coop-msg,Coop (with messaging),3,0.875,0,10,2,0,0,' + `${fixture.curves.find((c) => c.model === 'pooled' && c.arm === 'coop-msg')!.points[3]!.ci_high},${pooledAuc('coop-msg')},${pooledRetention},agent1-era,0,0`);
@@ -74,7 +60,7 @@ describe('fig4', () => {
     const r6 = (x: number) => Math.round(x * 1e6) / 1e6;
     expect(lines).toContain(`difficulty,paper-website,pooled,solo,"Paper, Solo",,${p0.midpoint},,,,${p0.solo},${r6(p0.solo - p0.solo_err)},${r6(p0.solo + p0.solo_err)},0.3425,,,,`);
     // CSV fields round-trip through a real CSV parser (the paper's labels contain commas)
-    const parsed = parse(csv, { columns: true }) as Record<string, string>[];
+    const parsed = parse(toCsv(def.csv.columns, rows), { columns: true }) as Record<string, string>[];
     expect(parsed).toHaveLength(lines.length - 1);
     expect(parsed.filter((r) => r.label === 'Paper, Solo')).toHaveLength(9);
   });

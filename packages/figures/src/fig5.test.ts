@@ -1,30 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { expectCleanRender, expectValidFixture } from './test-support/figure-checks.js';
-import { expectByteIdenticalWrites } from './test-support/write-twice.js';
 import { CommunicationFileSchema } from '@cooperbench-repro/contracts';
 import { FIG5_AXIS_TITLES, FIG5_CSV_COLUMNS, FIG5_PANEL_TITLES, fig5 } from './figures/fig5/index.js';
 import { formatP, shortModelName } from './render/labels.js';
 import { renderFigure } from './render/figure.js';
-import { toCsv } from './render/csv.js';
 import { specToSvg } from './render/svg.js';
 import { communicationFixture } from './test-support/communication-fixture.js';
-import { svgTexts } from './test-support/svg-text.js';
+import { describeFigureBasics, expectCsv, renderedTexts } from './test-support/figure-checks.js';
+import { expectByteIdenticalWrites } from './test-support/write-twice.js';
 
 const fixture = communicationFixture();
 
-describe('communication fixture', () => {
-  it('is a valid data/communication.json', () => {
-    expectValidFixture(CommunicationFileSchema, communicationFixture);
-  });
-});
+describeFigureBasics('fig5', 'data/communication.json', CommunicationFileSchema, communicationFixture, fig5);
 
 describe('fig5', () => {
-  it('compiles to vega and renders without warnings', async () => {
-    await expectCleanRender(fig5(fixture), 'fig5');
-  });
-
   it('has the three panel titles, axis titles and legends', async () => {
-    const texts = svgTexts((await specToSvg(fig5(fixture).spec)).svg);
+    const texts = await renderedTexts(fig5(fixture));
     for (const t of Object.values(FIG5_PANEL_TITLES)) expect(texts).toContain(t);
     for (const t of Object.values(FIG5_AXIS_TITLES)) expect(texts).toContain(t);
     for (const t of ['With messaging', 'Without messaging', 'Paper: with messaging', 'Paper: without messaging']) expect(texts).toContain(t);
@@ -33,7 +23,7 @@ describe('fig5', () => {
   });
 
   it('labels each model with its Fisher p-value, and the paper rows separately', async () => {
-    const texts = svgTexts((await specToSvg(fig5(fixture).spec)).svg);
+    const texts = await renderedTexts(fig5(fixture));
     // (a) success p-values, (b) conflict p-values
     expect(texts).toContain('model-a · p = 1.000');
     expect(texts).toContain('model-a · p = 0.023');
@@ -49,31 +39,29 @@ describe('fig5', () => {
 
   it('leaves the paper rows out when asked', async () => {
     const def = fig5(fixture, { paperReference: false });
-    const texts = svgTexts((await specToSvg(def.spec)).svg);
+    const texts = await renderedTexts(def);
     expect(texts.some((t) => t.startsWith('Paper'))).toBe(false);
     expect(def.csv.rows.some((r) => r.source !== 'data')).toBe(false);
     expect((await specToSvg(def.spec)).warnings).toEqual([]);
   });
 
   it('says SYNTHETIC visibly if and only if the data are synthetic', async () => {
-    const real = svgTexts((await specToSvg(fig5(fixture).spec)).svg);
+    const real = await renderedTexts(fig5(fixture));
     expect(real.some((t) => /synthetic/i.test(t))).toBe(false);
-    const synth = svgTexts((await specToSvg(fig5(communicationFixture({ synthetic: true })).spec)).svg);
+    const synth = await renderedTexts(fig5(communicationFixture({ synthetic: true })));
     expect(synth).toContain('SYNTHETIC DEMO DATA — not real agent runs (all 160 records are synthetic)');
   });
 
   it('writes the plotted data, p-values and paper values as CSV', () => {
     const def = fig5(fixture);
-    const csv = toCsv(def.csv.columns, def.csv.rows);
-    const lines = csv.trim().split('\n');
-    expect(lines[0]).toBe(FIG5_CSV_COLUMNS.join(','));
-    const rows = def.csv.rows;
-    expect(rows.filter((r) => r.panel === 'a-success' && r.source === 'data')).toHaveLength(4);
-    expect(rows.filter((r) => r.panel === 'b-conflict')).toHaveLength(4);
-    expect(rows.filter((r) => r.panel === 'a-success' && r.source === 'paper-table6-naive')).toHaveLength(10);
-    // (c): 6 acts + total per model with messages (the no-messaging arm is not drawn), 5 paper totals
-    expect(rows.filter((r) => r.panel === 'c-share' && r.source === 'data')).toHaveLength(14);
-    expect(rows.filter((r) => r.panel === 'c-share' && r.source === 'paper-fig5c')).toHaveLength(5);
+    const lines = expectCsv(def, FIG5_CSV_COLUMNS, {
+      'a-success/data': 4,
+      'b-conflict': 4,
+      'a-success/paper-table6-naive': 10,
+      // (c): 6 acts + total per model with messages (the no-messaging arm is not drawn), 5 paper totals
+      'c-share/data': 14,
+      'c-share/paper-fig5c': 5,
+    });
     expect(lines).toHaveLength(1 + 4 + 4 + 10 + 14 + 5);
     expect(lines[1]).toMatch(/^a-success,data,model-a,model-a · p = 1\.000,coop-msg,With messaging,,6,20,0,0\.3,0\.14\d+,0\.51\d+,20,fisher-exact \(two-sided\),,1,0\.796,,,,agent1-era,0,0,0$/);
     expect(lines).toContain('b-conflict,data,model-b,model-b · p < 0.001,coop-nomsg,Without messaging,,11,19,1,0.5789473684210527,' +
@@ -83,7 +71,7 @@ describe('fig5', () => {
     expect(lines).toContain('c-share,data,model-a,model-a,coop-msg,,Plan,,,,0.05,,,,,,,,20,60,400,,,,');
     expect(lines).toContain('c-share,data,model-a,model-a,coop-msg,,total,60,400,,0.15,,,,,,,,20,60,400,,,,');
     // stacked segments add up to the share
-    const segs = rows.filter((r) => r.panel === 'c-share' && r.model === 'model-b' && r.act !== 'total');
+    const segs = def.csv.rows.filter((r) => r.panel === 'c-share' && r.model === 'model-b' && r.act !== 'total');
     expect(segs.reduce((s, r) => s + (r.rate as number), 0)).toBeCloseTo(0.04, 6);
   });
 
@@ -105,7 +93,7 @@ describe('fig5', () => {
     expect(short).toBe('provider/some-very-long-m…preview-edition'.slice(0, 25) + '…' + long.slice(-14));
     const data = communicationFixture();
     data.comm_vs_nocomm[0]!.model = long;
-    const texts = svgTexts((await specToSvg(fig5(data).spec)).svg);
+    const texts = await renderedTexts(fig5(data));
     expect(texts).toContain(`${short} · p = 1.000`);
     expect(fig5(data).csv.rows.filter((r) => r.model === long)).toHaveLength(4);
   });
@@ -133,7 +121,7 @@ describe('fig5', () => {
     const def = fig5(data);
     const sources = new Set(def.csv.rows.filter((r) => r.panel === 'a-success' && r.source !== 'data').map((r) => r.source));
     expect([...sources]).toEqual(['paper-table6-naive', 'paper-table6-union']);
-    const texts = svgTexts((await specToSvg(def.spec)).svg);
+    const texts = await renderedTexts(def);
     expect(texts).toContain('Paper: GPT-5 (union merge)');
     expect(texts.join(' ')).toMatch(/union column, the one\s+matching upstream ≤ 0\.0\.15 runs/);
     expect(texts.some((t) => t.startsWith('model-b (upstream ≤ 0.0.15) · p'))).toBe(true);
@@ -145,7 +133,7 @@ describe('fig5', () => {
   it('states matched and left-out pairs and the policies in the caption, and labels (c) rows without doubled parentheses', async () => {
     const data = communicationFixture();
     data.comm_vs_nocomm[0]!.unmatched_pairs = 13;
-    const texts = svgTexts((await specToSvg(fig5(data).spec)).svg).join(' ');
+    const texts = (await renderedTexts(fig5(data))).join(' ');
     expect(texts).toContain('model-a 20 matched, 13 left out');
     expect(texts).toContain('unknown_outcomes=exclude');
     expect(texts).not.toContain('(Coop (');

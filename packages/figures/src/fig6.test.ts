@@ -22,11 +22,11 @@ import { renderFigure } from './render/figure.js';
 import { toCsv } from './render/csv.js';
 import { specToSvg } from './render/svg.js';
 import { failureModesFixture } from './test-support/failure-modes-fixture.js';
-import { svgTexts } from './test-support/svg-text.js';
+import { expectCsv, renderedTexts } from './test-support/figure-checks.js';
 
 const complete = failureModesFixture();
 const notRun = failureModesFixture({ judge: 'not-run' });
-const texts = async (data: Parameters<typeof fig6>[0], opts?: Parameters<typeof fig6>[1]) => svgTexts((await specToSvg(fig6(data, opts).spec)).svg);
+const texts = async (data: Parameters<typeof fig6>[0], opts?: Parameters<typeof fig6>[1]) => renderedTexts(fig6(data, opts));
 const JUDGE_LEGEND = Object.keys(COMM_ERROR_LABELS).map(codeLegendLabel);
 
 describe('failure-modes fixture', () => {
@@ -99,7 +99,7 @@ describe('fig6', () => {
     expect(fig6(complete).csv.rows.filter((r) => r.source === 'paper-fig6')).toHaveLength(4 * PAPER_MODELS.length);
     for (const s of ['14.5', '15.5', '37.1%', '21.3%', '6.9%', '2.1%']) expect(t).toContain(s);
     const def = fig6(complete, { paperReference: false });
-    const bare = svgTexts((await specToSvg(def.spec)).svg);
+    const bare = await renderedTexts(def);
     expect(bare.some((s) => s.startsWith('Paper'))).toBe(false);
     expect(def.csv.rows.some((r) => r.source === 'paper-fig6')).toBe(false);
   });
@@ -115,15 +115,13 @@ describe('fig6', () => {
 
   it('writes the plotted data, heuristic estimates and paper values as CSV', () => {
     const def = fig6(complete);
-    const csv = toCsv(def.csv.columns, def.csv.rows);
-    const lines = csv.trim().split('\n');
-    expect(lines[0]).toBe(FIG6_CSV_COLUMNS.join(','));
-    const rows = def.csv.rows;
-    expect(rows.filter((r) => r.panel === 'a-turns')).toHaveLength(2 + 5);
-    expect(rows.filter((r) => r.panel === 'b-repetition')).toHaveLength(2 * (2 + 1) + 5);
-    expect(rows.filter((r) => r.panel === 'c-unresponsiveness')).toHaveLength(2 * (3 + 1) + 5);
-    expect(rows.filter((r) => r.panel === 'd-hallucination')).toHaveLength(2 * (3 + 1) + 5);
-    expect(rows.filter((r) => r.panel === 'e-heuristic')).toHaveLength(2 * 2);
+    const lines = expectCsv(def, FIG6_CSV_COLUMNS, {
+      'a-turns': 2 + 5,
+      'b-repetition': 2 * (2 + 1) + 5,
+      'c-unresponsiveness': 2 * (3 + 1) + 5,
+      'd-hallucination': 2 * (3 + 1) + 5,
+      'e-heuristic': 2 * 2,
+    });
     expect(lines).toHaveLength(1 + 48);
     expect(lines).toContain('a-turns,data,model-a,model-a,,,,,,,,,,,40,12.25');
     expect(lines).toContain('a-turns,paper-fig6,claude,Paper: Claude Sonnet 4.5,,,,,,,,,,,,14.5');
@@ -135,7 +133,7 @@ describe('fig6', () => {
     // sub-codes add up to the group total
     for (const m of complete.fig6) {
       for (const g of m.groups) {
-        const parts = rows.filter((r) => r.model === m.model && r.group === g.group && r.source === 'judge' && r.code !== 'total');
+        const parts = def.csv.rows.filter((r) => r.model === m.model && r.group === g.group && r.source === 'judge' && r.code !== 'total');
         expect(parts.reduce((s, r) => s + (r.successes as number), 0)).toBe(g.share!.successes);
       }
     }

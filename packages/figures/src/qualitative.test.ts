@@ -1,12 +1,10 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { escapeLatex, escapeMarkdown } from './render/escape.js';
 import { formatPaper } from './render/paper.js';
 import { qualitativeRows, qualitativeTable, writeQualitativeTable } from './tables/qualitative.js';
 import { communicationFixture } from './test-support/communication-fixture.js';
 import { paperCsv } from './test-support/paper-csv.js';
+import { expectByteIdenticalTableWrites } from './test-support/write-twice.js';
 
 /** The paper's §5 first-turn-Plan conflict rates (A / B), as read from paper_reference_numbers.csv. */
 const ref = paperCsv();
@@ -160,16 +158,6 @@ describe('latex table', () => {
 
 describe('writing the table', () => {
   it('writes qualitative.md and qualitative.tex, byte-identical across runs', async () => {
-    const d1 = mkdtempSync(join(tmpdir(), 'qual-a-'));
-    const d2 = mkdtempSync(join(tmpdir(), 'qual-b-'));
-    const w1 = await writeQualitativeTable(communicationFixture(), d1);
-    const w2 = await writeQualitativeTable(communicationFixture(), d2);
-    expect(w1.files).toEqual({ md: join(d1, 'qualitative.md'), tex: join(d1, 'qualitative.tex') });
-    for (const k of ['md', 'tex'] as const) {
-      const a = readFileSync(w1.files[k]);
-      expect(a.length).toBeGreaterThan(0);
-      expect(Buffer.compare(a, readFileSync(w2.files[k])), k).toBe(0);
-    }
-    expect(readFileSync(w1.files.md, 'utf8')).toBe(w1.markdown);
+    await expectByteIdenticalTableWrites('qualitative', (dir) => writeQualitativeTable(communicationFixture(), dir));
   });
 });

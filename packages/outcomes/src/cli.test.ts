@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { OutcomesFileSchema, type RunRecord } from '@cooperbench-repro/contracts';
+import { cliConventionBreaches, OutcomesFileSchema, type RunRecord } from '@cooperbench-repro/contracts';
 import { describe, expect, it } from 'vitest';
 import { coop, P1, P2, P3 } from './test-support/records.js';
 
@@ -47,5 +47,9 @@ describe('outcomes CLI', () => {
     expect(r.stderr).toMatch(/config\.json: field eras: expected one of "split", "refuse-mixed", "allow-mixed"/);
     expect(run(['--stroe', 'x']).status).toBe(2);
     expect(run(['--help']).stdout).toMatch(/Exit codes: 0 written; 1 data problem/);
+  });
+
+  it('ends --help with the exit codes and --debug; an unknown option exits 2 without a stack trace', () => {
+    expect(cliConventionBreaches(CLI)).toEqual([]);
   });
 });

@@ -1,15 +1,18 @@
 #!/usr/bin/env node
-import { parseArgs } from 'node:util';
 import {
   DataFileError,
   EraMixError,
+  EXIT_CODES_HELP,
+  exitOnError,
   OutcomesFileSchema,
   OutcomesOptionsSchema,
+  parseOptions,
   RunRecordSchema,
   StageCheckError,
   readJsonFileSync,
   readJsonlFile,
   readReferenceSubsets,
+  stageFileOptions,
   validate,
   writeJsonAtomic,
   type OutcomesFile,
@@ -35,26 +38,11 @@ Options:
 Exit codes: 0 written; 1 data problem (unreadable or invalid store, eval eras mixed under
 eras = refuse-mixed, a pass no merge step explains, a failed automatic check: nothing is written);
 2 usage (unknown option, unreadable or invalid config).
+${EXIT_CODES_HELP}
 `;
 
-class UsageError extends Error {}
-
-function args(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      strict: true,
-      options: {
-        store: { type: 'string', default: 'data/results.jsonl' },
-        config: { type: 'string', default: 'packages/outcomes/config.json' },
-        out: { type: 'string', default: 'data/outcomes.json' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }).values;
-  } catch (err) {
-    throw new UsageError(`${(err as Error).message}\n\n${HELP}`);
-  }
-}
+/** The config names the analysis policies: a bad one is a usage error (exit 2), unlike a bad store (1). */
+class ConfigError extends Error {}
 
 function summary(file: OutcomesFile, out: string): string {
   const pct = (k: number, n: number) => (n === 0 ? 'n/a' : `${((100 * k) / n).toFixed(1)}%`);
@@ -69,13 +57,13 @@ function summary(file: OutcomesFile, out: string): string {
 }
 
 async function main(argv: string[]): Promise<void> {
-  const values = args(argv);
+  const values = parseOptions(argv, stageFileOptions('outcomes'));
   if (values.help) return void process.stdout.write(HELP);
   let options;
   try {
     options = readJsonFileSync(values.config, OutcomesOptionsSchema);
   } catch (err) {
-    if (err instanceof DataFileError) throw new UsageError(err.message);
+    if (err instanceof DataFileError) throw new ConfigError(err.message);
     throw err;
   }
   const records = await readJsonlFile(values.store, RunRecordSchema);
@@ -90,15 +78,6 @@ async function main(argv: string[]): Promise<void> {
   process.stdout.write(summary(file, values.out));
 }
 
-main(process.argv.slice(2)).catch((err: unknown) => {
-  if (err instanceof UsageError) {
-    process.stderr.write(`error: ${err.message}\n`);
-    process.exit(2);
-  }
-  if (err instanceof DataFileError || err instanceof StageCheckError || err instanceof EraMixError || err instanceof LadderError) {
-    process.stderr.write(`error: ${err.message}\n`);
-    process.exit(1);
-  }
-  process.stderr.write(`error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  process.exit(1);
-});
+main(process.argv.slice(2)).catch((err: unknown) =>
+  exitOnError(err, [[ConfigError, 2], [DataFileError, 1], [StageCheckError, 1], [EraMixError, 1], [LadderError, 1]], { usage: HELP }),
+);

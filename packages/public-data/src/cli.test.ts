@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { cliConventionBreaches } from '@cooperbench-repro/contracts';
 import { describe, expect, it } from 'vitest';
 import { closedPort } from './test-support/mirror.js';
 import { WORKSPACE_ROOT } from './workspace.js';
@@ -66,5 +67,9 @@ describe('the public-data CLI', () => {
     const unknown = cli(WORKSPACE_ROOT, ['frobnicate']);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain('expected a command (fetch, check, ensure, where), got "frobnicate"');
+  });
+
+  it('ends --help with the exit codes and --debug; an unknown option exits 2 without a stack trace', () => {
+    expect(cliConventionBreaches(new URL('../dist/cli.js', import.meta.url))).toEqual([]);
   });
 });

@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { createProgress, DataFileError } from '@cooperbench-repro/contracts';
+import { createProgress, DataFileError, EXIT_CODES_HELP, exitOnError, parseCommandLine, UsageError } from '@cooperbench-repro/contracts';
 import { DEFAULT_MIRROR, fetchPublicData, type FetchSummary } from './fetch.js';
 import { loadManifest, totalBytes } from './manifest.js';
 import { displayPath, MIRROR_ENV, PUBLIC_DATA_ENV, publicDataRoot, PublicDataMissingError } from './resolver.js';
@@ -34,24 +33,16 @@ Environment:
                             data/public/files, then ../shared beside the checkout)
 
 Exit codes: 0 done, 1 data missing or a file could not be fetched (named), 2 bad usage or a bad manifest.
+${EXIT_CODES_HELP}
 `;
 
-class UsageError extends Error {}
-
 function parse(argv: string[]) {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      dest: { type: 'string' },
-      concurrency: { type: 'string', default: '8' },
-      retries: { type: 'string', default: '3' },
-      timeout: { type: 'string', default: '60' },
-      quiet: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-      debug: { type: 'boolean', default: false },
-    },
+  const { values, positionals } = parseCommandLine(argv, {
+    dest: { type: 'string' },
+    concurrency: { type: 'string', default: '8' },
+    retries: { type: 'string', default: '3' },
+    timeout: { type: 'string', default: '60' },
+    quiet: { type: 'boolean', default: false },
   });
   const count = (name: string, text: string, min: number): number => {
     const n = Number(text);
@@ -160,13 +151,5 @@ async function main(): Promise<number> {
 try {
   process.exitCode = await main();
 } catch (err) {
-  if (err instanceof PublicDataMissingError) {
-    process.stderr.write(`${err.message}\n`);
-    process.exitCode = 1;
-  } else if (err instanceof UsageError || err instanceof DataFileError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-    process.stderr.write(`error: ${(err as Error).message}\n\n${HELP}`);
-    process.exitCode = 2;
-  } else {
-    throw err;
-  }
+  exitOnError(err, [[PublicDataMissingError, 1], [DataFileError, 2]], { usage: HELP });
 }

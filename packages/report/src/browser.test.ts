@@ -1,16 +1,15 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { conversationOrder, type FailureModesFile, type OutcomesFile, type RunRecord } from '@cooperbench-repro/contracts';
 import { PER_REPOSITORY_ARMS } from '@cooperbench-repro/figures';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrowserMissingError, chromiumPath, CHROMIUM_ENV, goTo, launchChromium, openReport, type PageLog } from './browser.js';
-import { buildReport } from './build-report.js';
 import { replicateStore } from './large-store.js';
 import type { Selection } from './selection.js';
 import { DEMO, requireDemo } from './test-support/demo.js';
 import { MARK_TARGETS_JS, type MarkTarget } from './test-support/mark-targets.js';
+import { reportSession } from './test-support/report-session.js';
 import { withXssRecord, XSS_TEXTS } from './test-support/xss.js';
 
 /** The browser tests: headless Chromium (Debian's package or CHROMIUM_PATH) on the reports from disk. */
@@ -31,8 +30,6 @@ async function countOf(page: Page, key: string): Promise<number> {
   await goTo(page, `#runs?sel=${key}`);
   return page.$eval('#run-count', (e) => Number((e as HTMLElement).dataset['total']));
 }
-const writeStore = (file: string, records: RunRecord[]) => writeFileSync(file, `${records.map((r) => JSON.stringify(r)).join('\n')}\n`);
-const demoInputs = { difficulty: DEMO.difficulty, communication: DEMO.communication, failureModes: DEMO.failureModes, outcomes: DEMO.outcomes, comparison: DEMO.comparison };
 
 describe('chromiumPath', () => {
   it(`names ${CHROMIUM_ENV} and the Debian package when there is no browser`, () => {
@@ -142,23 +139,12 @@ if (browserProblem) {
   });
 
   describe('untrusted text', () => {
-    let browser: Browser;
-    let dir: string;
-    beforeAll(async () => {
-      requireDemo();
-      dir = mkdtempSync(join(tmpdir(), 'report-xss-'));
-      browser = await launchChromium();
-    });
-    afterAll(async () => {
-      await browser?.close();
-      rmSync(dir, { recursive: true, force: true });
-    });
+    const session = reportSession('report-xss-');
 
     it('renders <img onerror> and <script> in messages and file names as text, and runs nothing', async () => {
       const { records, index } = withXssRecord(readStore());
-      writeStore(join(dir, 'results.jsonl'), records);
-      await buildReport({ store: join(dir, 'results.jsonl'), ...demoInputs, out: join(dir, 'report') });
-      const { page, log } = await openReport(browser, join(dir, 'report', 'index.html'), `#pair/${index}`);
+      await session.build(records);
+      const { page, log } = await session.open(`#pair/${index}`);
       await page.waitForTimeout(500); // an injected handler would have fired by now
       const texts = await page.$$eval('#messages pre', (els) => els.map((e) => e.textContent));
       expect(texts).toEqual(XSS_TEXTS);
@@ -170,24 +156,13 @@ if (browserProblem) {
   });
 
   describe('a 30,000-record store', () => {
-    let browser: Browser;
-    let dir: string;
-    beforeAll(async () => {
-      requireDemo();
-      dir = mkdtempSync(join(tmpdir(), 'report-30k-'));
-      browser = await launchChromium();
-    });
-    afterAll(async () => {
-      await browser?.close();
-      rmSync(dir, { recursive: true, force: true });
-    });
+    const session = reportSession('report-30k-');
 
     it('loads the index and pages through the runs table (records in chunks)', async () => {
-      writeStore(join(dir, 'results.jsonl'), replicateStore(readStore(), 30_000));
-      const built = await buildReport({ store: join(dir, 'results.jsonl'), ...demoInputs, out: join(dir, 'report') });
+      const built = await session.build(replicateStore(readStore(), 30_000));
       expect(built.records).toBe(30_000);
       const t0 = performance.now();
-      const { page, log } = await openReport(browser, join(dir, 'report', 'index.html'), '#runs');
+      const { page, log } = await session.open('#runs');
       const ms = performance.now() - t0;
       process.stdout.write(`30,000-record report: index loaded and runs table drawn in ${ms.toFixed(0)} ms\n`);
       expect(await page.$eval('#run-count', (e) => (e as HTMLElement).dataset['count'])).toBe('30000');

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cliConventionBreaches } from '@cooperbench-repro/contracts';
 import { ROOT } from './test-support/demo.js';
 
 const CLI = join(ROOT, 'packages/report/dist/cli.js');
@@ -22,6 +23,10 @@ describe('cooperbench-report CLI', () => {
     const r = run('--stroe', 'x');
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/Unknown option '--stroe'/);
+  });
+
+  it('ends --help with the exit codes and --debug; an unknown option exits 2 without a stack trace', () => {
+    expect(cliConventionBreaches(CLI)).toEqual([]);
   });
 
   it('exits 1 naming the file and field of a bad record, with no stack trace', () => {

@@ -1,6 +1,5 @@
 #!/usr/bin/env node
-import { parseArgs } from 'node:util';
-import { DataFileError } from '@cooperbench-repro/contracts';
+import { DataFileError, EXIT_CODES_HELP, exitOnError, parseOptions } from '@cooperbench-repro/contracts';
 import { buildReport } from './build-report.js';
 
 const HELP = `cooperbench-report: write the static HTML report (figures, runs table, pair pages) for one store
@@ -27,40 +26,23 @@ Options:
 
 Open <out>/index.html in a browser: it works from disk, with no network.
 Exit codes: 0 written, 1 unreadable or invalid input, 2 bad usage.
+${EXIT_CODES_HELP}
 `;
 
-function usage(message: string): never {
-  process.stderr.write(`error: ${message}\n\n${HELP}`);
-  process.exit(2);
-}
-
 async function main(argv: string[]): Promise<void> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      options: {
-        store: { type: 'string', default: 'data/results.jsonl' },
-        difficulty: { type: 'string', default: 'data/difficulty.json' },
-        communication: { type: 'string', default: 'data/communication.json' },
-        'failure-modes': { type: 'string', default: 'data/failure-modes.json' },
-        outcomes: { type: 'string', default: 'data/outcomes.json' },
-        comparison: { type: 'string', default: 'data/comparison.json' },
-        tables: { type: 'string' },
-        sources: { type: 'string' },
-        'log-root': { type: 'string' },
-        out: { type: 'string', default: 'figures/report' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (err) {
-    usage((err as Error).message);
-  }
-  if (values.help) {
-    process.stdout.write(HELP);
-    return;
-  }
+  const values = parseOptions(argv, {
+    store: { type: 'string', default: 'data/results.jsonl' },
+    difficulty: { type: 'string', default: 'data/difficulty.json' },
+    communication: { type: 'string', default: 'data/communication.json' },
+    'failure-modes': { type: 'string', default: 'data/failure-modes.json' },
+    outcomes: { type: 'string', default: 'data/outcomes.json' },
+    comparison: { type: 'string', default: 'data/comparison.json' },
+    tables: { type: 'string' },
+    sources: { type: 'string' },
+    'log-root': { type: 'string' },
+    out: { type: 'string', default: 'figures/report' },
+  });
+  if (values.help) return void process.stdout.write(HELP);
   const t0 = performance.now();
   const r = await buildReport({
     store: values.store,
@@ -80,11 +62,4 @@ async function main(argv: string[]): Promise<void> {
   );
 }
 
-main(process.argv.slice(2)).catch((err: unknown) => {
-  if (err instanceof DataFileError) {
-    process.stderr.write(`error: ${err.message}\n`);
-    process.exit(1);
-  }
-  process.stderr.write(`error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  process.exit(1);
-});
+main(process.argv.slice(2)).catch((err: unknown) => exitOnError(err, [[DataFileError, 1]], { usage: HELP }));

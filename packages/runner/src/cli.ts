@@ -1,8 +1,7 @@
 #!/usr/bin/env node
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { parseArgs } from 'node:util';
-import { DataFileError, writeRunnerReport } from '@cooperbench-repro/contracts';
+import { DataFileError, EXIT_CODES_HELP, exitOnError, isFileSystemError, parseCommandLine, UsageError, writeRunnerReport } from '@cooperbench-repro/contracts';
 import { checkExecutable, ExecutableError } from './executable.js';
 import { cooperbenchCommand, loadExperiment } from './experiment.js';
 import { ArmMismatchError } from './manifest.js';
@@ -24,6 +23,7 @@ const EXIT_CODES = `Exit codes:
        budget_usd; no invocation or retry is started after that, and the report says
        "budget_reached": true
   130  interrupted (Ctrl-C / SIGTERM); re-run to resume
+${EXIT_CODES_HELP}
 `;
 
 const COMMON = `  --experiment FILE   experiment file, JSON or YAML            (default data/experiment.yaml)
@@ -88,17 +88,6 @@ ${EXIT_CODES}`,
 
 type Command = keyof typeof HELP & ('plan' | 'run' | 'eval');
 
-/** A failure the user can fix: printed as one line, never with a stack trace (unless --debug). */
-class UsageError extends Error {}
-
-let debug = process.argv.includes('--debug');
-
-function printError(err: unknown): void {
-  const message = err instanceof Error ? err.message : String(err);
-  process.stderr.write(`error: ${message}\n`);
-  if (debug && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
-}
-
 function printPlan(file: string): void {
   const e = loadExperiment(file);
   const plan = buildPlan(e);
@@ -157,25 +146,12 @@ async function runOrEval(file: string, mode: 'run' | 'eval', quiet: boolean, rep
   return report.invocations.every((i) => i.state === 'complete' || i.state === 'already-complete') ? EXIT.ok : EXIT.failed;
 }
 
-function parseCommandLine(argv: string[]): { command: Command | 'help'; values: { experiment: string; quiet: boolean; 'report-dir': string; debug: boolean; help: boolean } } {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        experiment: { type: 'string', default: 'data/experiment.yaml' },
-        'report-dir': { type: 'string', default: DEFAULT_REPORT_DIR },
-        quiet: { type: 'boolean', default: false },
-        debug: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
-  const { values, positionals } = parsed;
+function readCommandLine(argv: string[]) {
+  const { values, positionals } = parseCommandLine(argv, {
+    experiment: { type: 'string', default: 'data/experiment.yaml' },
+    'report-dir': { type: 'string', default: DEFAULT_REPORT_DIR },
+    quiet: { type: 'boolean', default: false },
+  });
   const [first, ...extra] = positionals;
   if (first === undefined || first === 'help') {
     // `help run` shows the help of run.
@@ -184,7 +160,7 @@ function parseCommandLine(argv: string[]): { command: Command | 'help'; values: 
     if (topic !== undefined && !(topic in HELP && topic !== 'main')) throw new UsageError(`unknown command ${JSON.stringify(topic)}`);
     if (topic) return { command: topic as Command, values: { ...values, help: true } };
     if (first === undefined && !values.help && argv.length > 0) throw new UsageError('no command given');
-    return { command: 'help', values };
+    return { command: 'help' as const, values };
   }
   if (first !== 'plan' && first !== 'run' && first !== 'eval') throw new UsageError(`unknown command ${JSON.stringify(first)}`);
   if (extra.length) throw new UsageError(`unexpected argument ${JSON.stringify(extra[0])}`);
@@ -193,20 +169,11 @@ function parseCommandLine(argv: string[]): { command: Command | 'help'; values: 
     const wrong = ['--quiet', '--report-dir'].find((o) => given.includes(o));
     if (wrong) throw new UsageError(`${wrong} is not an option of plan`);
   }
-  return { command: first, values };
+  return { command: first as Command, values };
 }
 
 async function main(): Promise<number> {
-  let command: Command | 'help';
-  let values: ReturnType<typeof parseCommandLine>['values'];
-  try {
-    ({ command, values } = parseCommandLine(process.argv.slice(2)));
-  } catch (err) {
-    printError(err);
-    process.stderr.write(`\nRun cooperbench-runner --help for usage.\n`);
-    return EXIT.usage;
-  }
-  debug = values.debug;
+  const { command, values } = readCommandLine(process.argv.slice(2));
   if (command === 'help') {
     process.stdout.write(HELP.main);
     return EXIT.ok;
@@ -215,23 +182,17 @@ async function main(): Promise<number> {
     process.stdout.write(HELP[command]);
     return EXIT.ok;
   }
-  try {
-    if (command === 'plan') {
-      printPlan(values.experiment);
-      return EXIT.ok;
-    }
-    return await runOrEval(values.experiment, command, values.quiet, values['report-dir']);
-  } catch (err) {
-    printError(err);
-    const expected = err instanceof DataFileError || err instanceof ArmMismatchError || err instanceof ExecutableError || isFsError(err);
-    if (!expected && !debug) process.stderr.write('(an unexpected error; re-run with --debug for the stack trace)\n');
-    return EXIT.failed;
+  if (command === 'plan') {
+    printPlan(values.experiment);
+    return EXIT.ok;
   }
+  return await runOrEval(values.experiment, command, values.quiet, values['report-dir']);
 }
 
-/** Errors of the file system (a log dir that cannot be created, a full disk): the path and reason say it all. */
-function isFsError(err: unknown): boolean {
-  return err instanceof Error && typeof (err as NodeJS.ErrnoException).code === 'string' && typeof (err as NodeJS.ErrnoException).syscall === 'string';
+try {
+  process.exitCode = await main();
+} catch (err) {
+  exitOnError(err, [[DataFileError, EXIT.failed], [ArmMismatchError, EXIT.failed], [ExecutableError, EXIT.failed], [isFileSystemError, EXIT.failed]], {
+    usage: 'Run cooperbench-runner --help for usage.\n',
+  });
 }
-
-process.exitCode = await main();

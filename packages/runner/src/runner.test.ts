@@ -9,6 +9,7 @@ import { runExperiment } from './run-experiment.js';
 import { ArmMismatchError } from './manifest.js';
 import { runChild } from './child-process.js';
 import { ExecutableError } from './executable.js';
+import { exitCode, lockedUnder, onlyRun, spawnRunner, waitFor } from './test-support/runner-process.js';
 import { execLog, experiment, PAIRS, RUNNER_CLI, silent, withEnv, workdir, writeExperiment } from './test-support/standin.js';
 
 const run = (e: ReturnType<typeof experiment>, dir: string, mode: 'run' | 'eval' = 'run', signal = new AbortController().signal) =>
@@ -18,6 +19,17 @@ const manifestOf = (e: ReturnType<typeof experiment>, runName: string) =>
   RunManifestSchema.parse(JSON.parse(readFileSync(join(e.log_dir, runName, RUN_MANIFEST_FILE), 'utf8')));
 
 const noQuirks = { STANDIN_ERROR_RATE: '0', STANDIN_MISSING_EVAL_RATE: '0' };
+
+/** A runner on a solo-only experiment whose stand-in hangs in its first attempt, once that attempt holds its run's lock. */
+async function startHangingRunner() {
+  const dir = workdir();
+  const file = writeExperiment(dir, { arms: ['solo'] });
+  const env = { ...process.env, ...noQuirks, STANDIN_HANG: '1', CI: 'true' };
+  const runner = spawnRunner(file, dir, env);
+  const logs = join(dir, 'logs');
+  expect(await waitFor(() => lockedUnder(logs))).toBe(true);
+  return { dir, file, env, runner, logs };
+}
 
 describe('runner against the stand-in CLI', () => {
   it('runs a full matrix, writes manifests, and the collector reads every arm right', async () => {
@@ -153,15 +165,13 @@ describe('runner against the stand-in CLI', () => {
     const log = join(dir, 'exec.log');
     const file = writeExperiment(dir, { arms: ['solo', 'coop-msg'] });
     const env = { ...process.env, ...noQuirks, STANDIN_EXEC_LOG: log, STANDIN_PAIR_DELAY_MS: '400', CI: 'true' };
-    const runner = spawn(process.execPath, [RUNNER_CLI, 'run', '--experiment', file, '--quiet'], { cwd: dir, env, stdio: 'ignore' });
+    const runner = spawnRunner(file, dir, env);
     // Wait until some pair has finished, then kill the runner without warning.
-    for (let i = 0; i < 400 && execLog(log).length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    await waitFor(() => execLog(log).length > 0, 400);
     expect(execLog(log).length).toBeGreaterThan(0);
     runner.kill('SIGKILL');
-    await new Promise((r) => runner.once('exit', r));
-    const resumed = spawn(process.execPath, [RUNNER_CLI, 'run', '--experiment', file, '--quiet'], { cwd: dir, env: { ...env, STANDIN_PAIR_DELAY_MS: '0' }, stdio: 'ignore' });
-    const code = await new Promise((r) => resumed.once('exit', r));
-    expect(code).toBe(0);
+    await exitCode(runner);
+    expect(await exitCode(spawnRunner(file, dir, { ...env, STANDIN_PAIR_DELAY_MS: '0' }))).toBe(0);
     const done = execLog(log).filter((l) => l.event === 'agents-done');
     const perPair = new Map<string, number>();
     for (const l of done) perPair.set(`${l.run}/${l.pair}`, (perPair.get(`${l.run}/${l.pair}`) ?? 0) + 1);
@@ -170,21 +180,13 @@ describe('runner against the stand-in CLI', () => {
   });
 
   it('SIGTERM stops the running invocation and leaves a resumable state', { timeout: 120_000 }, async () => {
-    const dir = workdir();
-    const file = writeExperiment(dir, { arms: ['solo'] });
-    const env = { ...process.env, ...noQuirks, STANDIN_HANG: '1', CI: 'true' };
-    const runner = spawn(process.execPath, [RUNNER_CLI, 'run', '--experiment', file, '--quiet'], { cwd: dir, env, stdio: 'ignore' });
-    const logs = join(dir, 'logs');
-    for (let i = 0; i < 100 && !(existsSync(logs) && readdirSync(logs).some((r) => existsSync(join(logs, r, '.cooperbench-repro.lock')))); i++) await new Promise((r) => setTimeout(r, 100));
+    const { dir, file, env, runner, logs } = await startHangingRunner();
     runner.kill('SIGTERM');
-    const code = await new Promise((r) => runner.once('exit', r));
-    expect(code).toBe(130);
-    const runName = readdirSync(logs).find((n) => !n.startsWith('.'))!;
-    const m = RunManifestSchema.parse(JSON.parse(readFileSync(join(logs, runName, RUN_MANIFEST_FILE), 'utf8')));
-    expect(m.attempts.at(-1)!.reason).toMatch(/cancelled/);
-    expect(existsSync(join(logs, runName, '.cooperbench-repro.lock'))).toBe(false);
-    const resumed = spawn(process.execPath, [RUNNER_CLI, 'run', '--experiment', file, '--quiet'], { cwd: dir, env: { ...env, STANDIN_HANG: '' }, stdio: 'ignore' });
-    expect(await new Promise((r) => resumed.once('exit', r))).toBe(0);
+    expect(await exitCode(runner)).toBe(130);
+    const run = onlyRun(logs);
+    expect(run.manifest().attempts.at(-1)!.reason).toMatch(/cancelled/);
+    expect(existsSync(run.lock)).toBe(false);
+    expect(await exitCode(spawnRunner(file, dir, { ...env, STANDIN_HANG: '' }))).toBe(0);
   });
 
   it('records an attempt whose child was killed by a signal, and counts the cost of the pairs it finished', async () => {
@@ -275,22 +277,13 @@ describe('runner against the stand-in CLI', () => {
   });
 
   it('a runner killed with kill -9 mid-attempt: the next runner records that attempt as killed', { timeout: 120_000 }, async () => {
-    const dir = workdir();
-    const file = writeExperiment(dir, { arms: ['solo'] });
-    const env = { ...process.env, ...noQuirks, STANDIN_HANG: '1', CI: 'true' };
-    const runner = spawn(process.execPath, [RUNNER_CLI, 'run', '--experiment', file, '--quiet'], { cwd: dir, env, stdio: 'ignore' });
-    const logs = join(dir, 'logs');
-    const locked = () => existsSync(logs) && readdirSync(logs).some((r) => existsSync(join(logs, r, '.cooperbench-repro.lock')));
-    for (let i = 0; i < 600 && !locked(); i++) await new Promise((r) => setTimeout(r, 100));
-    expect(locked()).toBe(true);
+    const { dir, file, env, runner, logs } = await startHangingRunner();
     runner.kill('SIGKILL');
-    await new Promise((r) => runner.once('exit', r));
-    const runName = readdirSync(logs).find((n) => !n.startsWith('.'))!;
-    const manifest = () => RunManifestSchema.parse(JSON.parse(readFileSync(join(logs, runName, RUN_MANIFEST_FILE), 'utf8')));
+    await exitCode(runner);
+    const { manifest } = onlyRun(logs);
     // The dead runner could not finish its record: the attempt is there, open.
     expect(manifest().attempts).toEqual([expect.objectContaining({ ended_at: null, reason: expect.stringMatching(/^run: running/) })]);
-    const resumed = spawn(process.execPath, [RUNNER_CLI, 'run', '--experiment', file, '--quiet'], { cwd: dir, env: { ...env, STANDIN_HANG: '' }, stdio: 'ignore' });
-    expect(await new Promise((r) => resumed.once('exit', r))).toBe(0);
+    expect(await exitCode(spawnRunner(file, dir, { ...env, STANDIN_HANG: '' }))).toBe(0);
     const attempts = manifest().attempts;
     expect(attempts).toHaveLength(2);
     expect(attempts[0]).toMatchObject({ infra_error: true, signal: 'SIGTERM', reason: expect.stringMatching(/^run: killed: the runner \(pid \d+\) died during this attempt; the next runner stopped the orphaned process group \d+ with SIGTERM/) });
@@ -306,22 +299,22 @@ describe('runner against the stand-in CLI', () => {
     const runner = spawn(process.execPath, [RUNNER_CLI, 'run', '--experiment', file], { cwd: dir, env, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     runner.stderr.on('data', (d) => (stderr += String(d)));
-    const exited = new Promise((r) => runner.once('exit', r));
+    const exited = exitCode(runner);
     const logs = join(dir, 'logs');
     const grandchild = () => execLog(log).find((l) => l.event === 'grandchild');
-    for (let i = 0; i < 600 && !grandchild(); i++) await new Promise((r) => setTimeout(r, 100));
+    await waitFor(() => grandchild() !== undefined);
     expect(grandchild()?.pid).toBeGreaterThan(0);
     runner.kill('SIGTERM');
     // The child ignores SIGTERM, so the first stop is still waiting for it when the second signal comes.
-    for (let i = 0; i < 600 && !/stopping running invocations/.test(stderr); i++) await new Promise((r) => setTimeout(r, 50));
+    await waitFor(() => /stopping running invocations/.test(stderr), 600, 50);
     runner.kill('SIGTERM');
     expect(await exited).toBe(130);
-    const runName = readdirSync(logs).find((n) => !n.startsWith('.'))!;
-    const m = RunManifestSchema.parse(JSON.parse(readFileSync(join(logs, runName, RUN_MANIFEST_FILE), 'utf8')));
+    const run = onlyRun(logs);
+    const m = run.manifest();
     expect(m.attempts).toHaveLength(1);
     expect(m.attempts[0]).toMatchObject({ signal: 'SIGKILL', infra_error: true, reason: expect.stringMatching(/^run: (killed: the runner got SIGTERM a second time|cancelled)/) });
     expect(m.attempts[0]!.ended_at).not.toBeNull();
-    expect(existsSync(join(logs, runName, '.cooperbench-repro.lock'))).toBe(false);
+    expect(existsSync(run.lock)).toBe(false);
     // Nothing of the invocation is left running (SIGKILL is synchronous for the kernel, but the exit is not).
     let alive = true;
     for (let i = 0; i < 100 && alive; i++) {

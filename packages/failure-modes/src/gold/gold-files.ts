@@ -1,10 +1,22 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FailureModeCodesFileSchema, readJsonFileSync, type CodedConversation, type ConversationLocator, type FailureModeCodesFile } from '@cooperbench-repro/contracts';
 
-/** packages/failure-modes/gold: the human-coded failure modes (one file per source and coder). */
-export const GOLD_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../gold');
+/**
+ * packages/failure-modes/gold: the human-coded failure modes (one file per source and coder). Found by
+ * walking up to the package root (package.json beside gold/), so the same code finds it from src/gold,
+ * dist/gold and the one-file CLI bundle (bundle/cli.js), which sit at different depths.
+ */
+export const GOLD_DIR = packageGoldDir(dirname(fileURLToPath(import.meta.url)));
+
+function packageGoldDir(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'gold'))) return join(dir, 'gold');
+    // Not found: the usual place under src/ or dist/; reading it then names the missing file.
+    if (dirname(dir) === dir) return resolve(from, '../../gold');
+  }
+}
 
 export type GoldSource = FailureModeCodesFile['source'];
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { FailureModeAdjudicationSchema, readJsonFileSync, type FailureModeAdjudication, type RunRecord } from '@cooperbench-repro/contracts';
-import { conversationKey, GOLD_DIR, judgementOf, loadCodes, type GoldSource } from './gold-files.js';
+import { conversationKey, GOLD_DIR, judgementOf, loadCodes, type CodedJudgement, type GoldSource } from './gold-files.js';
 
 /** One conversation's gold codes: coder A's, overridden by the adjudication where the coders disagreed. */
 export interface GoldConversation {
@@ -18,6 +18,14 @@ export interface GoldConversation {
   secondary: string[];
   /** Coded twice (the adjudicated subset). */
   double_coded: boolean;
+  /** The double-coded subset: both coders' judgements and how the adjudication settled them. */
+  second_coding?: SecondCoding;
+}
+
+export interface SecondCoding {
+  reference: CodedJudgement;
+  second: CodedJudgement;
+  resolved: FailureModeAdjudication['items'][number]['resolved'];
 }
 
 export const ADJUDICATION_FILE = join(GOLD_DIR, 'adjudication.json');
@@ -26,20 +34,55 @@ export function loadAdjudication(file = ADJUDICATION_FILE): FailureModeAdjudicat
   return existsSync(file) ? readJsonFileSync(file, FailureModeAdjudicationSchema) : null;
 }
 
-/** The gold set of both sources, keyed by conversation. */
+/** Coder A codes everything; coder B the double-coded sample. */
+export const REFERENCE_CODER = 'A';
+export const SECOND_CODER = 'B';
+
+/**
+ * The gold set of both sources, keyed by conversation: coder A's codes, the adjudicated ones where the
+ * conversation was coded twice, each double-coded conversation with both coders' judgements.
+ */
 export function goldSet(dir = GOLD_DIR): Map<string, GoldConversation> {
-  const settled = new Map((loadAdjudication(join(dir, 'adjudication.json'))?.items ?? []).map((i) => [conversationKey(i.conversation), i.gold]));
+  const adjudication = loadAdjudication(join(dir, 'adjudication.json'));
+  const settled = new Map((adjudication?.items ?? []).map((i) => [conversationKey(i.conversation), i]));
   const out = new Map<string, GoldConversation>();
   for (const source of ['command-a', 'claude-code'] as const) {
-    for (const c of loadCodes(source, 'A', dir).conversations) {
+    const second = secondCodes(source, dir);
+    for (const c of loadCodes(source, REFERENCE_CODER, dir).conversations) {
       const key = conversationKey(c.conversation);
-      const gold = settled.get(key) ?? judgementOf(c);
+      const item = settled.get(key);
+      const gold = item?.gold ?? judgementOf(c);
       // A secondary symptom equal to the settled primary is not also secondary.
       const secondary = (c.symptoms?.secondary ?? []).filter((s) => s !== gold.primary);
-      out.set(key, { source, key, outcome: c.outcome, messages: c.messages, comm_error: gold.comm_error, plan_drift: gold.plan_drift, primary: gold.primary, secondary, double_coded: settled.has(key) });
+      const g: GoldConversation = { source, key, outcome: c.outcome, messages: c.messages, comm_error: gold.comm_error, plan_drift: gold.plan_drift, primary: gold.primary, secondary, double_coded: item !== undefined };
+      const b = second.get(key);
+      if (b) g.second_coding = secondCoding(source, key, judgementOf(c), b, item);
+      second.delete(key);
+      out.set(key, g);
+    }
+    const stray = [...second.keys()];
+    if (stray.length > 0) throw new Error(`${source}.${SECOND_CODER}.json: ${stray.join(', ')} not coded by ${REFERENCE_CODER} (${source}.${REFERENCE_CODER}.json)`);
+  }
+  for (const key of settled.keys()) if (!out.get(key)?.second_coding) throw new Error(`adjudication.json: ${key} is settled but not coded by both ${REFERENCE_CODER} and ${SECOND_CODER}`);
+  return out;
+}
+
+/** Coder B's judgements of one source by conversation; none when the folder has no B file. */
+function secondCodes(source: GoldSource, dir: string): Map<string, CodedJudgement> {
+  if (!existsSync(join(dir, `${source}.${SECOND_CODER}.json`))) return new Map();
+  return new Map(loadCodes(source, SECOND_CODER, dir).conversations.map((c) => [conversationKey(c.conversation), judgementOf(c)]));
+}
+
+/** Both coders' judgements, checked against what the adjudication says each coder coded. */
+function secondCoding(source: GoldSource, key: string, reference: CodedJudgement, second: CodedJudgement, item: FailureModeAdjudication['items'][number] | undefined): SecondCoding {
+  if (!item) throw new Error(`adjudication.json: ${key} (${source}) is coded by ${REFERENCE_CODER} and ${SECOND_CODER} but has no item; every double-coded conversation needs one`);
+  for (const [coder, coded, told] of [[REFERENCE_CODER, reference, item.a], [SECOND_CODER, second, item.b]] as const) {
+    for (const field of ['comm_error', 'plan_drift', 'primary'] as const) {
+      if (coded[field] !== told[field])
+        throw new Error(`adjudication.json: ${key}, ${coder === REFERENCE_CODER ? 'a' : 'b'}.${field} is ${JSON.stringify(told[field])}, expected ${JSON.stringify(coded[field])} as in ${source}.${coder}.json`);
     }
   }
-  return out;
+  return { reference, second, resolved: item.resolved };
 }
 
 /**

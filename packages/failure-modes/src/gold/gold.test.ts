@@ -6,6 +6,7 @@ import { agreementMarkdown } from './agreement-report.js';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GOLD_DIR } from './gold-files.js';
+import { goldSet } from './gold-set.js';
 
 describe('the human-coded gold set', () => {
   it('has both sources coded in full by coder A and a 40-conversation second coding by B', () => {
@@ -26,7 +27,7 @@ describe('the human-coded gold set', () => {
   }
 
   it('inter-coder agreement is computed on the 40 double-coded conversations', () => {
-    const a = interCoderAgreement();
+    const a = interCoderAgreement(goldSet());
     expect(a.conversations).toEqual({ 'command-a': 20, 'claude-code': 20 });
     const comm = a.fields.find((f) => f.field === 'comm_error')!;
     expect(comm.overall.n).toBe(40);
@@ -38,7 +39,7 @@ describe('the human-coded gold set', () => {
 
   it('gold/AGREEMENT.md is the agreement the coded files give (UPDATE_AGREEMENT=1 rewrites it)', () => {
     const file = join(GOLD_DIR, 'AGREEMENT.md');
-    const text = agreementMarkdown(interCoderAgreement());
+    const text = agreementMarkdown(interCoderAgreement(goldSet()));
     if (process.env.UPDATE_AGREEMENT === '1') writeFileSync(file, text);
     expect(existsSync(file) ? readFileSync(file, 'utf8') : '(missing)').toBe(text);
   });

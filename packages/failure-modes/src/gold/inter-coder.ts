@@ -1,47 +1,97 @@
 import { COMM_ERROR_CODES, SYMPTOMS } from '@cooperbench-repro/contracts';
 import { categoricalAgreement, perLabelAgreement, type BinaryAgreement, type CategoricalAgreement, type RatedPair } from '../validate/agreement.js';
-import { conversationKey, judgementOf, loadCodes, type GoldSource } from './gold-files.js';
+import type { CodedJudgement, GoldSource } from './gold-files.js';
+import type { GoldConversation, SecondCoding } from './gold-set.js';
 
 /** The scales compared: App. F codes + none; plan drift yes/no; primary symptom (failed runs) + implementation failure. */
 export const COMM_ERROR_SCALE = ['none', ...COMM_ERROR_CODES.filter((c) => c !== 'plan_drift')] as const;
 export const PLAN_DRIFT_SCALE = ['no', 'yes'] as const;
 export const PRIMARY_SCALE = ['implementation_failure', ...SYMPTOMS] as const;
 
+export type AgreementField = 'comm_error' | 'plan_drift' | 'primary';
+export type AgreementScope = 'all' | GoldSource;
+
+export const FIELD_SCALES: Record<AgreementField, readonly string[]> = { comm_error: COMM_ERROR_SCALE, plan_drift: PLAN_DRIFT_SCALE, primary: PRIMARY_SCALE };
+
+export interface ScopeAgreement {
+  source: AgreementScope;
+  overall: CategoricalAgreement;
+  /** One-vs-rest per label of the whole scale (tp = both coders, fn = only the reference A, fp = only B). */
+  perLabel: ({ label: string } & BinaryAgreement)[];
+}
+
 export interface FieldAgreement {
-  field: 'comm_error' | 'plan_drift' | 'primary';
+  field: AgreementField;
+  /** Pooled over both sources (what gold/AGREEMENT.md shows). */
   overall: CategoricalAgreement;
   perLabel: ({ label: string } & BinaryAgreement)[];
+  /** Pooled, then each source. */
+  scopes: ScopeAgreement[];
+  /** Conversations where the coders differ on the field, by what the gold set took. */
+  disagreements: { total: number; settled_as_reference: number; settled_as_second: number; settled_otherwise: number };
 }
 
 export interface InterCoderAgreement {
   /** Conversations coded by both coders, per source. */
   conversations: Record<GoldSource, number>;
+  /** Double-coded conversations by the adjudication's verdict (agreed, A, B, neither). */
+  resolutions: Record<SecondCoding['resolved'], number>;
   fields: FieldAgreement[];
 }
 
-/** Agreement of coder B (candidate) with coder A (reference) on every conversation both coded. */
-export function interCoderAgreement(reference = 'A', candidate = 'B'): InterCoderAgreement {
-  const pairs = { comm_error: [] as RatedPair[], plan_drift: [] as RatedPair[], primary: [] as RatedPair[] };
-  const conversations = { 'command-a': 0, 'claude-code': 0 } as Record<GoldSource, number>;
-  for (const source of ['command-a', 'claude-code'] as const) {
-    const a = new Map(loadCodes(source, reference).conversations.map((c) => [conversationKey(c.conversation), judgementOf(c)]));
-    for (const c of loadCodes(source, candidate).conversations) {
-      const ref = a.get(conversationKey(c.conversation));
-      if (!ref) throw new Error(`${source}.${candidate}.json: ${conversationKey(c.conversation)} is not coded by ${reference}`);
-      const cand = judgementOf(c);
-      conversations[source]++;
-      pairs.comm_error.push({ reference: ref.comm_error, candidate: cand.comm_error });
-      pairs.plan_drift.push({ reference: ref.plan_drift ? 'yes' : 'no', candidate: cand.plan_drift ? 'yes' : 'no' });
-      if (ref.primary !== null && cand.primary !== null) pairs.primary.push({ reference: ref.primary, candidate: cand.primary });
-    }
+/** A field of a judgement on its scale; null where it is not coded (primary of a run that did not fail). */
+function value(j: CodedJudgement, field: AgreementField): string | null {
+  if (field === 'plan_drift') return j.plan_drift ? 'yes' : 'no';
+  return j[field];
+}
+
+/** The rated pairs of a field over the double-coded conversations (both coders coded it). */
+function pairsOf(coded: readonly GoldConversation[], field: AgreementField): RatedPair[] {
+  return coded.flatMap((g) => {
+    const reference = value(g.second_coding!.reference, field);
+    const candidate = value(g.second_coding!.second, field);
+    return reference === null || candidate === null ? [] : [{ reference, candidate }];
+  });
+}
+
+function settlement(coded: readonly GoldConversation[], field: AgreementField): FieldAgreement['disagreements'] {
+  const d = { total: 0, settled_as_reference: 0, settled_as_second: 0, settled_otherwise: 0 };
+  for (const g of coded) {
+    const a = value(g.second_coding!.reference, field);
+    const b = value(g.second_coding!.second, field);
+    // Only the conversations the agreement compares (both coded the field).
+    if (a === b || a === null || b === null) continue;
+    const gold = value(g, field);
+    d.total++;
+    if (gold === a) d.settled_as_reference++;
+    else if (gold === b) d.settled_as_second++;
+    else d.settled_otherwise++;
   }
-  const field = (name: FieldAgreement['field'], p: RatedPair[], scale: readonly string[]): FieldAgreement => ({
-    field: name,
-    overall: categoricalAgreement(p, scale),
-    perLabel: perLabelAgreement(p, scale).filter((l) => l.tp + l.fp + l.fn > 0),
+  return d;
+}
+
+function scopeAgreement(source: AgreementScope, coded: readonly GoldConversation[], field: AgreementField, confidence: number): ScopeAgreement {
+  const pairs = pairsOf(coded, field);
+  return { source, overall: categoricalAgreement(pairs, FIELD_SCALES[field], confidence), perLabel: perLabelAgreement(pairs, FIELD_SCALES[field], confidence) };
+}
+
+/**
+ * Agreement of the second coder (B) with the reference (A) on every conversation of the gold set that
+ * both coded, per field, pooled and per source. The one computation behind gold/AGREEMENT.md and the
+ * inter_coder section of data/failure-modes.json. `confidence` of the Wilson intervals of observed agreement.
+ */
+export function interCoderAgreement(gold: ReadonlyMap<string, GoldConversation>, confidence = 0.95): InterCoderAgreement {
+  const coded = [...gold.values()].filter((g) => g.second_coding !== undefined);
+  const sources = ['command-a', 'claude-code'] as const;
+  const resolutions = { agreed: 0, A: 0, B: 0, neither: 0 };
+  for (const g of coded) resolutions[g.second_coding!.resolved]++;
+  const fields = (['comm_error', 'plan_drift', 'primary'] as const).map((field): FieldAgreement => {
+    const scopes = [scopeAgreement('all', coded, field, confidence), ...sources.map((s) => scopeAgreement(s, coded.filter((g) => g.source === s), field, confidence))];
+    return { field, overall: scopes[0]!.overall, perLabel: scopes[0]!.perLabel, scopes, disagreements: settlement(coded, field) };
   });
   return {
-    conversations,
-    fields: [field('comm_error', pairs.comm_error, COMM_ERROR_SCALE), field('plan_drift', pairs.plan_drift, PLAN_DRIFT_SCALE), field('primary', pairs.primary, PRIMARY_SCALE)],
+    conversations: Object.fromEntries(sources.map((s) => [s, coded.filter((g) => g.source === s).length])) as Record<GoldSource, number>,
+    resolutions,
+    fields,
   };
 }

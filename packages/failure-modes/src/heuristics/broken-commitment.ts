@@ -1,8 +1,7 @@
-import type { HeuristicResult } from '@cooperbench-repro/contracts';
 import type { Transcript } from '../transcript.js';
 import { containsSymbol, featureOfSender, parsePatch, patchOfSender } from './agents.js';
-import { skipped, type Heuristic } from './heuristic.js';
-import { analyse, quote, symbolsIn, type MessageAnalysis } from './text.js';
+import { conversationHeuristic, evidenceFromMessages } from './heuristic.js';
+import { quote, symbolsIn, type MessageAnalysis } from './text.js';
 
 /**
  * Promised code that is not in the promiser's final patch (Table 1 "broken commitment"; §6.3: "I will
@@ -72,40 +71,34 @@ function findCommitments(a: MessageAnalysis): Commitment[] {
   return out;
 }
 
-export const brokenCommitment: Heuristic = {
+export const brokenCommitment = conversationHeuristic({
   name: 'broken_commitment',
-  description:
-    "Code symbols an agent promised to add in a first-person, unhedged, un-negated commitment (\"I'll add `foo`\", \"I'm adding foo_bar param\") that are absent from the added lines of that agent's final patch and never disowned later.",
+  description: "Code symbols an agent promised to add in a first-person, unhedged, un-negated commitment (\"I'll add `foo`\", \"I'm adding foo_bar param\") that are absent from the added lines of that agent's final patch and never disowned later.",
   estimates: { symptom: 'broken_commitment' },
-  run(t: Transcript): HeuristicResult {
-    if (t.messages.length === 0) return skipped('no messages');
-    if (t.patches.length === 0) return skipped('no patches');
-    if (t.patches.every((p) => p.text === null)) return skipped('no patch text');
-    const all = analyse(t);
-    const evidence: string[] = [];
-    let checked = 0;
+  needs: 'patch text',
+  detect(t) {
+    // A symbol is reported once per sender, at its first broken promise.
     const reported = new Set<string>();
-    for (const a of all) {
-      const patch = patchOfSender(t, a.message.from);
-      const parsed = patch ? parsePatch(patch) : null;
-      if (!parsed) continue;
-      for (const c of commitmentsOf(a)) {
-        for (const symbol of c.symbols) {
-          const key = `${a.message.from}\u0000${symbol}`;
-          if (reported.has(key)) continue;
-          checked++;
-          if (containsSymbol(parsed.addedText, symbol)) continue;
-          if (disownedLater(all, a, symbol)) continue;
-          reported.add(key);
-          evidence.push(
-            `message ${a.message.index} (${a.message.from}) promised \`${symbol}\`, absent from its patch (feature ${featureOfSender(t, a.message.from)}): "${quote(c.sentence)}"`,
-          );
-        }
-      }
-    }
-    return { detected: evidence.length > 0, score: checked === 0 ? 0 : evidence.length, evidence, skipped: null };
+    return evidenceFromMessages(t, (a, all) => brokenPromises(t, a, all, reported));
   },
-};
+});
+
+/** The symbols this message promises that its sender's patch does not add (and the sender never disowns). */
+function brokenPromises(t: Transcript, a: MessageAnalysis, all: readonly MessageAnalysis[], reported: Set<string>): string[] {
+  const patch = patchOfSender(t, a.message.from);
+  const parsed = patch ? parsePatch(patch) : null;
+  if (!parsed) return [];
+  const evidence: string[] = [];
+  for (const c of commitmentsOf(a)) {
+    for (const symbol of c.symbols) {
+      const key = `${a.message.from}\u0000${symbol}`;
+      if (reported.has(key) || containsSymbol(parsed.addedText, symbol) || disownedLater(all, a, symbol)) continue;
+      reported.add(key);
+      evidence.push(`message ${a.message.index} (${a.message.from}) promised \`${symbol}\`, absent from its patch (feature ${featureOfSender(t, a.message.from)}): "${quote(c.sentence)}"`);
+    }
+  }
+  return evidence;
+}
 
 /** A later message of the same sender names the symbol in a negated sentence ("didn't touch foo"). */
 function disownedLater(all: readonly MessageAnalysis[], promise: MessageAnalysis, symbol: string): boolean {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectDetectedBetween } from '../test-support/detections.js';
-import { COMMAND_A_RESULTS, commandAConversations } from '../test-support/real-data.js';
+import { detectionCounts, evidenceWhenFired, expectDetectedBetween, transcriptById } from '../test-support/detections.js';
+import { commandAConversations } from '../test-support/real-data.js';
 import type { Transcript } from '../transcript.js';
 import { HEURISTICS } from './index.js';
 import { repetition } from './repetition.js';
@@ -17,11 +17,7 @@ const ID = (s: string) => `command-a-coop-comm/coop/${s}`;
 
 describe('heuristics on the 100 real Command A conversations', () => {
   let all: Transcript[];
-  const byId = (id: string) => {
-    const t = all.find((x) => x.record_id === ID(id));
-    if (!t) throw new Error(`no conversation ${id}`);
-    return t;
-  };
+  const byId = (id: string) => transcriptById(all, ID(id));
   beforeAll(() => {
     all = commandAConversations();
   });
@@ -33,24 +29,17 @@ describe('heuristics on the 100 real Command A conversations', () => {
 
   describe('repetition', () => {
     it('agent2 sends "My task is complete. I\'ve added the hash_sha256 type." twice (messages 2 and 3)', () => {
-      const r = repetition.run(byId('dottxt_ai_outlines_task/1655/f7_f10'));
-      expect(r.detected).toBe(true);
-      expect(r.evidence).toContain('messages 2 and 3 (agent2): trigram Jaccard 1.00');
+      expect(evidenceWhenFired(repetition, byId('dottxt_ai_outlines_task/1655/f7_f10'))).toContain('messages 2 and 3 (agent2): trigram Jaccard 1.00');
     });
     it('agent1 repeats one plan seven times (messages 1 to 7): every repeat is matched to the first one', () => {
-      const r = repetition.run(byId('dottxt_ai_outlines_task/1706/f5_f8'));
-      expect(r.detected).toBe(true);
-      for (const k of [2, 3, 4, 5, 6, 7]) expect(r.evidence).toContain(`messages 1 and ${k} (agent1): trigram Jaccard 1.00`);
+      const evidence = evidenceWhenFired(repetition, byId('dottxt_ai_outlines_task/1706/f5_f8'));
+      for (const k of [2, 3, 4, 5, 6, 7]) expect(evidence).toContain(`messages 1 and ${k} (agent1): trigram Jaccard 1.00`);
     });
     it('"Encountered issues..." then "Encountered persistent issues..." (one word added) is a near-duplicate', () => {
-      const r = repetition.run(byId('pallets_jinja_task/1465/f2_f7'));
-      expect(r.detected).toBe(true);
-      expect(r.evidence.join('\n')).toMatch(/messages 3 and 4 \(agent2\)/);
+      expect(evidenceWhenFired(repetition, byId('pallets_jinja_task/1465/f2_f7')).join('\n')).toMatch(/messages 3 and 4 \(agent2\)/);
     });
     it('message 5 repeats the first sentence of message 4 ("Please insert the following code ...")', () => {
-      const r = repetition.run(byId('pillow_task/25/f1_f5'));
-      expect(r.detected).toBe(true);
-      expect(r.evidence.join('\n')).toMatch(/messages 4 and 5 \(agent1\)/);
+      expect(evidenceWhenFired(repetition, byId('pillow_task/25/f1_f5')).join('\n')).toMatch(/messages 4 and 5 \(agent1\)/);
     });
     it('reworded "Please hold off ..." status messages (C4a, same information reworded) are not caught by trigrams', () => {
       // dspy 8587 f5_f6: agent1's messages 3-9 each describe a different step, sharing one closing sentence.
@@ -73,14 +62,10 @@ describe('heuristics on the 100 real Command A conversations', () => {
 
   describe('unanswered questions', () => {
     it('"Does this plan work for you?" is the last message: agent2 never answers', () => {
-      const r = unansweredQuestions.run(byId('openai_tiktoken_task/0/f1_f5'));
-      expect(r.detected).toBe(true);
-      expect(r.evidence).toEqual(['message 2 (agent1) unanswered: "Does this plan work for you?"']);
+      expect(evidenceWhenFired(unansweredQuestions, byId('openai_tiktoken_task/0/f1_f5'))).toEqual(['message 2 (agent1) unanswered: "Does this plan work for you?"']);
     });
     it('"Could you please clarify where the make_context function is defined?": agent1 only announces its own edit', () => {
-      const r = unansweredQuestions.run(byId('pallets_click_task/2800/f1_f2'));
-      expect(r.detected).toBe(true);
-      expect(r.evidence.join('\n')).toMatch(/^message 1 \(agent2\) unanswered/);
+      expect(evidenceWhenFired(unansweredQuestions, byId('pallets_click_task/2800/f1_f2')).join('\n')).toMatch(/^message 1 \(agent2\) unanswered/);
     });
     it('agent2 asks "Are you handling the on_chunk callback?" and agent1 never writes again', () => {
       expect(unansweredQuestions.run(byId('dspy_task/8587/f2_f6')).evidence.join('\n')).toMatch(/message 1 \(agent2\)/);
@@ -107,9 +92,7 @@ describe('heuristics on the 100 real Command A conversations', () => {
 
   describe('unverifiable claims', () => {
     it('"My task is complete. I\'ve added the hash_sha256 type." names no file, line or signature', () => {
-      const r = unverifiableClaims.run(byId('dottxt_ai_outlines_task/1655/f7_f10'));
-      expect(r.detected).toBe(true);
-      expect(r.score).toBe(2);
+      expect(unverifiableClaims.run(byId('dottxt_ai_outlines_task/1655/f7_f10'))).toMatchObject({ detected: true, score: 2 });
     });
     it('"My changes for pattern matching in str.first and str.last are complete." (no path)', () => {
       expect(unverifiableClaims.run(byId('typst_task/6554/f7_f8')).detected).toBe(true);
@@ -127,9 +110,7 @@ describe('heuristics on the 100 real Command A conversations', () => {
 
   describe('claim collision and line references', () => {
     it('both agents claim str.first/str.last (strip vs repeat parameters on the same methods)', () => {
-      const r = workOverlapClaims.run(byId('typst_task/6554/f4_f9'));
-      expect(r.detected).toBe(true);
-      expect(r.evidence.join('\n')).toMatch(/`first` claimed by agent2 \(message 0\) and agent1 \(message 1\)/);
+      expect(evidenceWhenFired(workOverlapClaims, byId('typst_task/6554/f4_f9')).join('\n')).toMatch(/`first` claimed by agent2 \(message 0\) and agent1 \(message 1\)/);
     });
     it('url vs credit_card types share no symbol', () => {
       expect(workOverlapClaims.run(byId('dottxt_ai_outlines_task/1655/f6_f7')).detected).toBe(false);
@@ -141,13 +122,7 @@ describe('heuristics on the 100 real Command A conversations', () => {
   });
 
   it('patch-based detectors skip every Command A record (the legacy file has no patches); the others run on all', () => {
-    const counts = Object.fromEntries(HEURISTICS.map((h) => [h.name, { detected: 0, skipped: 0 }]));
-    for (const t of all) for (const h of HEURISTICS) {
-      const r = h.run(t);
-      if (r.skipped) counts[h.name]!.skipped++;
-      else if (r.detected) counts[h.name]!.detected++;
-    }
-    process.stdout.write(`\nCommand A (100 conversations): ${JSON.stringify(counts)}\n`);
+    const counts = detectionCounts('Command A', all, HEURISTICS);
     expect(counts.overlapping_edits).toEqual({ detected: 0, skipped: 100 });
     expect(counts.broken_commitment).toEqual({ detected: 0, skipped: 100 });
     for (const name of ['repetition', 'unanswered_questions', 'unverifiable_claims', 'work_overlap_claims', 'stale_line_references']) expect(counts[name]!.skipped).toBe(0);

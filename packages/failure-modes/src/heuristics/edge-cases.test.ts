@@ -111,26 +111,21 @@ describe('broken commitment', () => {
     const kept = buildTranscript(promise, agent1Only(diff('loader.py', 10, 1, 10, ['    self.cache_size = cache_size'])));
     expect(brokenCommitment.run(kept).detected).toBe(false);
   });
-  it('the location ("to Loader.__init__") is not promised, the partner\'s symbols neither, and hedged promises are not checked', () => {
-    const t = buildTranscript(
-      [
-        ['agent1', "I'll add `cache_size` param to Loader.__init__ after your max_items."],
-        ['agent1', "I might add `warm_cache` if needed."],
-      ],
-      agent1Only(diff('loader.py', 10, 1, 10, ['    self.cache_size = 1'])),
-    );
-    expect(brokenCommitment.run(t).detected).toBe(false);
-  });
-  it('a promise the sender withdraws later ("dropped warm_cache, not needed") is not broken', () => {
-    const t = buildTranscript(
-      [
-        ['agent1', "I'll add `warm_cache` to the loader."],
-        ['agent1', 'Update: dropped warm_cache, not needed for the tests.'],
-      ],
-      agent1Only(diff('loader.py', 10, 1, 10, ['    pass'])),
-    );
-    expect(brokenCommitment.run(t).detected).toBe(false);
-  });
+  // Not broken: each case's messages, and the one line agent1's patch adds.
+  const notBroken: [title: string, messages: (readonly [string, string])[], added: string][] = [
+    [
+      'the location ("to Loader.__init__") is not promised, the partner\'s symbols neither, and hedged promises are not checked',
+      [['agent1', "I'll add `cache_size` param to Loader.__init__ after your max_items."], ['agent1', "I might add `warm_cache` if needed."]],
+      '    self.cache_size = 1',
+    ],
+    [
+      'a promise the sender withdraws later ("dropped warm_cache, not needed") is not broken',
+      [['agent1', "I'll add `warm_cache` to the loader."], ['agent1', 'Update: dropped warm_cache, not needed for the tests.']],
+      '    pass',
+    ],
+  ];
+  for (const [title, messages, added] of notBroken)
+    it(title, () => expect(brokenCommitment.run(buildTranscript(messages, agent1Only(diff('loader.py', 10, 1, 10, [added])))).detected).toBe(false));
   it('agents are matched to patches by position: agent2 owns features[1]', () => {
     const t = buildTranscript([['agent2', "I'm adding `retry_limit` to client.py."]], {
       features: [4, 7],
@@ -183,26 +178,20 @@ describe('overlapping edits and claim collision', () => {
 
 describe('stale line references', () => {
   const patch = diff('src/app.py', 100, 5, 100, ['    new_line()']);
-  it('a finished edit cited at lines 100-105 and re-applied later is stale, even though the lines are in the patch', () => {
-    const t = buildTranscript(
-      [
-        ['agent1', "I've added the guard in src/app.py at lines 100-105."],
-        ['agent1', "I re-applied the guard in src/app.py after a test failure, it's done."],
-      ],
-      agent1Only(patch),
-    );
-    expect(staleLineReferences.run(t).evidence).toEqual(['message 0 (agent1) cites src/app.py lines 100-105; edited again in message 1']);
-  });
-  it('lines outside every hunk of the sender\'s patch are stale; lines of the partner\'s code ("your ...") are not the sender\'s', () => {
-    const t = buildTranscript(
-      [
-        ['agent1', "I'm changing src/app.py around line 400."],
-        ['agent1', 'Your block at line 900 of src/app.py is fine.'],
-      ],
-      agent1Only(patch),
-    );
-    expect(staleLineReferences.run(t).evidence).toEqual(['message 0 (agent1) cites src/app.py line 400; outside its final patch']);
-  });
+  // Each case: agent1's messages (its patch changes lines 100-105 of src/app.py) and the stale citations.
+  const cases: [title: string, messages: (readonly [string, string])[], stale: string[]][] = [
+    [
+      'a finished edit cited at lines 100-105 and re-applied later is stale, even though the lines are in the patch',
+      [['agent1', "I've added the guard in src/app.py at lines 100-105."], ['agent1', "I re-applied the guard in src/app.py after a test failure, it's done."]],
+      ['message 0 (agent1) cites src/app.py lines 100-105; edited again in message 1'],
+    ],
+    [
+      'lines outside every hunk of the sender\'s patch are stale; lines of the partner\'s code ("your ...") are not the sender\'s',
+      [['agent1', "I'm changing src/app.py around line 400."], ['agent1', 'Your block at line 900 of src/app.py is fine.']],
+      ['message 0 (agent1) cites src/app.py line 400; outside its final patch'],
+    ],
+  ];
+  for (const [title, messages, stale] of cases) it(title, () => expect(staleLineReferences.run(buildTranscript(messages, agent1Only(patch))).evidence).toEqual(stale));
   it('without patches only re-edits can be seen: a plain citation is not stale', () => {
     expect(staleLineReferences.run(buildTranscript([['agent1', 'I will edit lines 10-20 of src/app.py.']])).detected).toBe(false);
   });

@@ -2,7 +2,7 @@ import type { HeuristicResult } from '@cooperbench-repro/contracts';
 import type { Transcript, TranscriptPatch } from '../transcript.js';
 import { containsSymbol, parsePatch, type ParsedPatch } from './agents.js';
 import { skipped, type Heuristic } from './heuristic.js';
-import { claimCollisions } from './work-overlap-claims.js';
+import { claimCollisions, whoClaimed } from './work-overlap-claims.js';
 
 /**
  * Both agents edited the same place: hunks of the two patches on the same file whose base-file
@@ -47,8 +47,7 @@ export function overlappingHunks(p: TranscriptPatch, q: TranscriptPatch): Overla
 
 export const overlappingEdits: Heuristic = {
   name: 'overlapping_edits',
-  description:
-    'Hunks of both patches on the same file whose base line ranges overlap or are within 3 lines, confirmed as duplicated work by a code symbol both agents claimed in the conversation and both patches add as new code (pairs are built to conflict, so overlap alone does not fire).',
+  description: 'Hunks of both patches on the same file whose base line ranges overlap or are within 3 lines, confirmed as duplicated work by a code symbol both agents claimed in the conversation and both patches add as new code (pairs are built to conflict, so overlap alone does not fire).',
   estimates: { symptom: 'work_overlap' },
   run(t: Transcript): HeuristicResult {
     if (t.patches.length < 2) return skipped('fewer than two patches');
@@ -65,7 +64,7 @@ export const overlappingEdits: Heuristic = {
       for (const c of collisions) {
         if (!newIn(pp, c.symbol) || !newIn(pq, c.symbol)) continue;
         confirmed = true;
-        evidence.unshift(`\`${c.symbol}\` claimed by ${c.first.map((f) => `${f.agent} (message ${f.index})`).join(' and ')} and added by both patches`);
+        evidence.unshift(`\`${c.symbol}\` claimed by ${whoClaimed(c)} and added by both patches`);
       }
     }
     return { detected: confirmed, score: overlaps.length, evidence: cap(evidence), skipped: null };

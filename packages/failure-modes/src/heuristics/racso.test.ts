@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectDetectedBetween } from '../test-support/detections.js';
-import { REAL_LOGS, racsoConversations } from '../test-support/real-data.js';
+import { detectionCounts, evidenceWhenFired, expectDetectedBetween, transcriptById } from '../test-support/detections.js';
+import { racsoConversations } from '../test-support/real-data.js';
 import type { Transcript } from '../transcript.js';
 import { brokenCommitment } from './broken-commitment.js';
 import { HEURISTICS } from './index.js';
@@ -16,20 +16,14 @@ import { unverifiableClaims } from './unverifiable-claims.js';
  */
 describe('heuristics on the real claude_code runs', () => {
   let all: Transcript[];
-  const byId = (id: string) => {
-    const t = all.find((x) => x.record_id === id);
-    if (!t) throw new Error(`no conversation ${id}`);
-    return t;
-  };
+  const byId = (id: string) => transcriptById(all, id);
   beforeAll(async () => {
     all = await racsoConversations();
   }, 120_000);
 
   describe('broken commitment', () => {
     it('agent1 announces "implementing on_exit callback param for make_context" and submits an empty patch', () => {
-      const r = brokenCommitment.run(byId('flash_msg_1/coop/pallets_click_task/2800/f2_f7'));
-      expect(r.detected).toBe(true);
-      expect(r.evidence.join('\n')).toMatch(/message 0 \(agent1\) promised `on_exit`, absent from its patch \(feature 2\)/);
+      expect(evidenceWhenFired(brokenCommitment, byId('flash_msg_1/coop/pallets_click_task/2800/f2_f7')).join('\n')).toMatch(/message 0 \(agent1\) promised `on_exit`, absent from its patch \(feature 2\)/);
     });
     it('"Will add _get_lock_filename/_create_lock_file/_remove_lock_file methods": all three are in agent1\'s patch', () => {
       expect(brokenCommitment.run(byId('flash_msg_1/coop/pallets_click_task/2068/f5_f11')).detected).toBe(false);
@@ -41,9 +35,7 @@ describe('heuristics on the real claude_code runs', () => {
 
   describe('overlapping edits', () => {
     it('agent1 "merged your on_resolve param into resolve_audio": both patches add on_resolve (duplicated work)', () => {
-      const r = overlappingEdits.run(byId('flash_msg_1/coop/llama_index_task/18813/f2_f5'));
-      expect(r.detected).toBe(true);
-      expect(r.evidence[0]).toMatch(/^`on_resolve` claimed by agent2 \(message 1\) and agent1 \(message 3\) and added by both patches$/);
+      expect(evidenceWhenFired(overlappingEdits, byId('flash_msg_1/coop/llama_index_task/18813/f2_f5'))[0]).toMatch(/^`on_resolve` claimed by agent2 \(message 1\) and agent1 \(message 3\) and added by both patches$/);
     });
     it('agent1 layered the partner\'s strip param into its own str.first/str.last (typst 6554 f4_f9)', () => {
       expect(overlappingEdits.run(byId('flash_msg_1/coop/typst_task/6554/f4_f9')).evidence[0]).toMatch(/^`strip` claimed/);
@@ -90,9 +82,7 @@ describe('heuristics on the real claude_code runs', () => {
         ...t,
         patches: t.patches.map((p) => ({ ...p, files: p.files.map((f) => ({ ...f, hunks: f.hunks.map((h) => ({ ...h, old_start: h.old_start + 500, new_start: h.new_start + 500 })) })) })),
       };
-      const r = staleLineReferences.run(moved);
-      expect(r.detected).toBe(true);
-      expect(r.evidence[0]).toMatch(/^message 2 \(agent1\) cites .*lines ~1181-1210; outside its final patch$/);
+      expect(evidenceWhenFired(staleLineReferences, moved)[0]).toMatch(/^message 2 \(agent1\) cites .*lines ~1181-1210; outside its final patch$/);
     });
   });
 
@@ -110,13 +100,7 @@ describe('heuristics on the real claude_code runs', () => {
   });
 
   it('every detector runs on every conversation (patch texts are present); counts printed', () => {
-    const counts = Object.fromEntries(HEURISTICS.map((h) => [h.name, { detected: 0, skipped: 0 }]));
-    for (const t of all) for (const h of HEURISTICS) {
-      const r = h.run(t);
-      if (r.skipped) counts[h.name]!.skipped++;
-      else if (r.detected) counts[h.name]!.detected++;
-    }
-    process.stdout.write(`\nclaude_code (${all.length} conversations): ${JSON.stringify(counts)}\n`);
+    const counts = detectionCounts('claude_code', all, HEURISTICS);
     for (const h of HEURISTICS) expect(counts[h.name]!.skipped, h.name).toBe(0);
     expect(counts.repetition!.detected).toBe(0);
     expect(counts.unanswered_questions!.detected).toBeGreaterThanOrEqual(5);

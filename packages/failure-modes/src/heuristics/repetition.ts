@@ -1,6 +1,6 @@
 import type { HeuristicResult } from '@cooperbench-repro/contracts';
 import type { Transcript } from '../transcript.js';
-import { skipped, type Heuristic } from './heuristic.js';
+import { conversationHeuristic } from './heuristic.js';
 import { analyse, jaccard, type MessageAnalysis } from './text.js';
 
 /**
@@ -32,32 +32,12 @@ interface Match {
   similarity: number;
 }
 
-export const repetition: Heuristic = {
+export const repetition = conversationHeuristic({
   name: 'repetition',
-  description:
-    'Near-duplicate messages from the same agent: word-trigram Jaccard of each message against every earlier message of its sender; fires on one pair > 0.7 or two messages > 0.5 (approximates C4b).',
+  description: 'Near-duplicate messages from the same agent: word-trigram Jaccard of each message against every earlier message of its sender; fires on one pair > 0.7 or two messages > 0.5 (approximates C4b).',
   estimates: { group: 'repetition', symptom: 'repetition' },
-  run(t: Transcript): HeuristicResult {
-    if (t.messages.length === 0) return skipped('no messages');
-    const bySender = new Map<string, MessageAnalysis[]>();
-    for (const a of analyse(t)) {
-      if (a.wordCount < REPETITION.minWords) continue;
-      const list = bySender.get(a.message.from) ?? [];
-      list.push(a);
-      bySender.set(a.message.from, list);
-    }
-    // For each message, its closest earlier message of the same sender.
-    const best: Match[] = [];
-    for (const [sender, list] of bySender) {
-      for (let i = 1; i < list.length; i++) {
-        let top: Match | null = null;
-        for (let j = 0; j < i; j++) {
-          const s = jaccard(list[i]!.trigrams, list[j]!.trigrams);
-          if (top === null || s > top.similarity) top = { later: list[i]!.message.index, earlier: list[j]!.message.index, sender, similarity: s };
-        }
-        if (top) best.push(top);
-      }
-    }
+  detect(t: Transcript): HeuristicResult {
+    const best = closestEarlier(t);
     const score = best.reduce((m, x) => Math.max(m, x.similarity), 0);
     const strong = best.filter((x) => x.similarity > REPETITION.strong);
     const weak = best.filter((x) => x.similarity > REPETITION.weak && x.similarity <= REPETITION.strong);
@@ -70,6 +50,29 @@ export const repetition: Heuristic = {
       skipped: null,
     };
   },
-};
+});
+
+/** For each long-enough message, its closest earlier message of the same sender. */
+function closestEarlier(t: Transcript): Match[] {
+  const bySender = new Map<string, MessageAnalysis[]>();
+  for (const a of analyse(t)) {
+    if (a.wordCount < REPETITION.minWords) continue;
+    const list = bySender.get(a.message.from) ?? [];
+    list.push(a);
+    bySender.set(a.message.from, list);
+  }
+  const best: Match[] = [];
+  for (const [sender, list] of bySender) {
+    for (let i = 1; i < list.length; i++) {
+      let top: Match | null = null;
+      for (let j = 0; j < i; j++) {
+        const s = jaccard(list[i]!.trigrams, list[j]!.trigrams);
+        if (top === null || s > top.similarity) top = { later: list[i]!.message.index, earlier: list[j]!.message.index, sender, similarity: s };
+      }
+      if (top) best.push(top);
+    }
+  }
+  return best;
+}
 
 const round = (x: number) => Math.round(x * 1000) / 1000;

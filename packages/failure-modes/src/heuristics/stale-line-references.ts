@@ -1,8 +1,7 @@
-import type { HeuristicResult } from '@cooperbench-repro/contracts';
 import type { Transcript, TranscriptPatch } from '../transcript.js';
 import { patchFileMatching, patchOfSender } from './agents.js';
-import { skipped, type Heuristic } from './heuristic.js';
-import { analyse, pathSpans, quote, type LineRef, type MessageAnalysis } from './text.js';
+import { conversationHeuristic, evidenceFromMessages } from './heuristic.js';
+import { pathSpans, quote, type LineRef, type MessageAnalysis } from './text.js';
 import { completionClaim } from './unverifiable-claims.js';
 
 /**
@@ -83,30 +82,28 @@ function insidePatch(patch: TranscriptPatch, file: string | null, ref: LineRef):
   );
 }
 
-export const staleLineReferences: Heuristic = {
+export const staleLineReferences = conversationHeuristic({
   name: 'stale_line_references',
-  description:
-    "Line citations of the sender's own work that went stale: reported with a finished edit and followed by another edit of that file by the sender, or outside every hunk (±10 lines, old or new side) of the sender's final patch.",
+  description: "Line citations of the sender's own work that went stale: reported with a finished edit and followed by another edit of that file by the sender, or outside every hunk (±10 lines, old or new side) of the sender's final patch.",
   estimates: {},
-  run(t: Transcript): HeuristicResult {
-    if (t.messages.length === 0) return skipped('no messages');
-    const all = analyse(t);
-    const evidence: string[] = [];
-    for (const a of all) {
-      for (const c of citationsOf(a)) {
-        const where = `${c.file ?? 'unnamed file'} ${c.ref.raw.trim()}`;
-        const reEdit = completionClaim(a) === null ? undefined : laterEditOf(all, a, c.file);
-        if (reEdit) {
-          evidence.push(`message ${a.message.index} (${a.message.from}) cites ${quote(where, 80)}; edited again in message ${reEdit.message.index}`);
-          continue;
-        }
-        const patch = patchOfSender(t, a.message.from);
-        if (patch && !insidePatch(patch, c.file, c.ref)) evidence.push(`message ${a.message.index} (${a.message.from}) cites ${quote(where, 80)}; outside its final patch`);
-      }
+  detect: (t) => evidenceFromMessages(t, (a, all) => staleCitations(t, a, all)),
+});
+
+/** The message's own line citations that a later re-edit or its final patch contradicts. */
+function staleCitations(t: Transcript, a: MessageAnalysis, all: readonly MessageAnalysis[]): string[] {
+  const evidence: string[] = [];
+  for (const c of citationsOf(a)) {
+    const where = `${c.file ?? 'unnamed file'} ${c.ref.raw.trim()}`;
+    const reEdit = completionClaim(a) === null ? undefined : laterEditOf(all, a, c.file);
+    if (reEdit) {
+      evidence.push(`message ${a.message.index} (${a.message.from}) cites ${quote(where, 80)}; edited again in message ${reEdit.message.index}`);
+      continue;
     }
-    return { detected: evidence.length > 0, score: evidence.length, evidence, skipped: null };
-  },
-};
+    const patch = patchOfSender(t, a.message.from);
+    if (patch && !insidePatch(patch, c.file, c.ref)) evidence.push(`message ${a.message.index} (${a.message.from}) cites ${quote(where, 80)}; outside its final patch`);
+  }
+  return evidence;
+}
 
 /** "edited it again": a later report of a NEW edit, not a restatement of the same one. */
 const RE_EDIT = /\b(?:again|re-?appl\w*|re-?add\w*|re-?did|re-?wrote|re-?worked|moved|shifted|(?:further|another|additional|more) (?:edits?|changes?|fix(?:es)?|pass|tweaks?))\b/i;

@@ -1,7 +1,7 @@
-import { isQuestion, type HeuristicResult } from '@cooperbench-repro/contracts';
+import { isQuestion } from '@cooperbench-repro/contracts';
 import type { Transcript } from '../transcript.js';
 import { isPartner } from './agents.js';
-import { skipped, type Heuristic } from './heuristic.js';
+import { conversationHeuristic, evidenceFromMessages } from './heuristic.js';
 import { analyse, isCodeKeyword, quote, type MessageAnalysis } from './text.js';
 
 /**
@@ -67,30 +67,20 @@ function questionKeywords(q: MessageAnalysis, sentences: readonly string[]): Set
   return new Set([...q.keywords].filter((k) => text.includes(k)));
 }
 
-export const unansweredQuestions: Heuristic = {
+export const unansweredQuestions = conversationHeuristic({
   name: 'unanswered_questions',
-  description:
-    "Questions or requests for information to the partner that no partner message answers (answer = a partner message sharing >= 2 and >= 15% of the asking message's keywords or a file/symbol the question names; the partner's next message needs one shared keyword, a yes/no/confirmed opener, or a proposal after a how-to-proceed question); the whole remainder is searched, any position when untimed.",
+  description: "Questions or requests for information to the partner that no partner message answers (answer = a partner message sharing >= 2 and >= 15% of the asking message's keywords or a file/symbol the question names; the partner's next message needs one shared keyword, a yes/no/confirmed opener, or a proposal after a how-to-proceed question); the whole remainder is searched, any position when untimed.",
   estimates: { group: 'unresponsiveness', symptom: 'unresponsiveness' },
-  run(t: Transcript): HeuristicResult {
-    if (t.messages.length === 0) return skipped('no messages');
-    const all = analyse(t);
-    const evidence: string[] = [];
-    let asked = 0;
-    let unanswered = 0;
-    for (const q of all) {
-      const sentences = questionsOf(q);
-      if (sentences.length === 0) continue;
-      asked++;
-      const questionWords = questionKeywords(q, sentences);
-      const candidates = all.filter((r) => r !== q && isPartner(q.message.from, r.message.from) && (!t.timed || r.message.index > q.message.index));
-      const first = t.timed ? candidates[0] : undefined;
-      const answered = candidates.some((r) => answers(sentences.join(' '), q.keywords, questionWords, r, t.timed ? r === first : true));
-      if (!answered) {
-        unanswered++;
-        evidence.push(`message ${q.message.index} (${q.message.from}) unanswered: "${quote(sentences[0]!)}"`);
-      }
-    }
-    return { detected: unanswered > 0, score: unanswered, evidence, skipped: asked === 0 && all.length === 0 ? 'no messages' : null };
-  },
-};
+  detect: (t) => evidenceFromMessages(t, (q, all) => unanswered(t, q, all)),
+});
+
+/** The evidence item for a message whose questions no partner message answers, else none. */
+function unanswered(t: Transcript, q: MessageAnalysis, all: readonly MessageAnalysis[]): string[] {
+  const sentences = questionsOf(q);
+  if (sentences.length === 0) return [];
+  const questionWords = questionKeywords(q, sentences);
+  const candidates = all.filter((r) => r !== q && isPartner(q.message.from, r.message.from) && (!t.timed || r.message.index > q.message.index));
+  const first = t.timed ? candidates[0] : undefined;
+  const answered = candidates.some((r) => answers(sentences.join(' '), q.keywords, questionWords, r, t.timed ? r === first : true));
+  return answered ? [] : [`message ${q.message.index} (${q.message.from}) unanswered: "${quote(sentences[0]!)}"`];
+}

@@ -1,7 +1,5 @@
-import type { HeuristicResult } from '@cooperbench-repro/contracts';
-import type { Transcript } from '../transcript.js';
-import { skipped, type Heuristic } from './heuristic.js';
-import { analyse, hasCodeEvidence, quote, SIGNATURE, type MessageAnalysis } from './text.js';
+import { conversationHeuristic, evidenceFromMessages } from './heuristic.js';
+import { hasCodeEvidence, quote, SIGNATURE, type MessageAnalysis } from './text.js';
 
 /**
  * Completion claims the partner cannot check (Table 1 "unverifiable claims": an agent asserts a change
@@ -36,19 +34,16 @@ export function checkableEvidence(a: MessageAnalysis): boolean {
   return a.paths.some((p) => !HARNESS_FILE.test(p)) || a.lineRefs.length > 0 || SIGNATURE.test(a.body) || hasCodeEvidence(a.body);
 }
 
-export const unverifiableClaims: Heuristic = {
+export const unverifiableClaims = conversationHeuristic({
   name: 'unverifiable_claims',
-  description:
-    'Completion claims ("done", "I\'ve added X", "my task is complete") in a message with no file path, line number, signature `name(...)` or diff the partner could check.',
+  description: 'Completion claims ("done", "I\'ve added X", "my task is complete") in a message with no file path, line number, signature `name(...)` or diff the partner could check.',
   estimates: { symptom: 'unverifiable_claims' },
-  run(t: Transcript): HeuristicResult {
-    if (t.messages.length === 0) return skipped('no messages');
-    const evidence: string[] = [];
-    for (const a of analyse(t)) {
-      const claim = completionClaim(a);
-      // A bare "done." says little as a quote: show the message's opening instead.
-      if (claim !== null && !checkableEvidence(a)) evidence.push(`message ${a.message.index} (${a.message.from}): "${quote(claim.length < 20 ? a.body : claim)}"`);
-    }
-    return { detected: evidence.length > 0, score: evidence.length, evidence, skipped: null };
-  },
-};
+  detect: (t) => evidenceFromMessages(t, unverifiable),
+});
+
+function unverifiable(a: MessageAnalysis): string[] {
+  const claim = completionClaim(a);
+  if (claim === null || checkableEvidence(a)) return [];
+  // A bare "done." says little as a quote: show the message's opening instead.
+  return [`message ${a.message.index} (${a.message.from}): "${quote(claim.length < 20 ? a.body : claim)}"`];
+}

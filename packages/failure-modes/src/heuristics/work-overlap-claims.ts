@@ -1,7 +1,6 @@
-import type { HeuristicResult } from '@cooperbench-repro/contracts';
 import type { Transcript } from '../transcript.js';
 import { featureOfSender } from './agents.js';
-import { skipped, type Heuristic } from './heuristic.js';
+import { conversationHeuristic, fromEvidence } from './heuristic.js';
 import { analyse, symbolsIn, type MessageAnalysis } from './text.js';
 import { completionClaim } from './unverifiable-claims.js';
 
@@ -61,21 +60,18 @@ export function claimCollisions(t: Transcript): Collision[] {
   return out.sort((x, y) => Math.max(...x.first.map((f) => f.index)) - Math.max(...y.first.map((f) => f.index)));
 }
 
-export const workOverlapClaims: Heuristic = {
+export const workOverlapClaims = conversationHeuristic({
   name: 'work_overlap_claims',
-  description:
-    "Claim collision: a code symbol both agents claim as their own work in first-person clauses (\"I'll add `foo`\", \"I'm modifying foo_bar\"); conversation-only, a feature for the work-overlap cross-check.",
+  description: "Claim collision: a code symbol both agents claim as their own work in first-person clauses (\"I'll add `foo`\", \"I'm modifying foo_bar\"); conversation-only, a feature for the work-overlap cross-check.",
   estimates: {},
-  run(t: Transcript): HeuristicResult {
-    if (t.messages.length === 0) return skipped('no messages');
+  detect(t) {
     const senders = new Set(t.messages.map((m) => m.from).filter((s) => featureOfSender(t, s) !== null));
-    if (senders.size < 2) return { detected: false, score: 0, evidence: [], skipped: null };
-    const collisions = claimCollisions(t);
-    return {
-      detected: collisions.length > 0,
-      score: collisions.length,
-      evidence: collisions.map((c) => `\`${c.symbol}\` claimed by ${c.first.map((f) => `${f.agent} (message ${f.index})`).join(' and ')}`),
-      skipped: null,
-    };
+    if (senders.size < 2) return fromEvidence([]);
+    return fromEvidence(claimCollisions(t).map((c) => `\`${c.symbol}\` claimed by ${whoClaimed(c)}`));
   },
-};
+});
+
+/** "agent1 (message 0) and agent2 (message 3)": who claimed the symbol first, where. */
+export function whoClaimed(c: Collision): string {
+  return c.first.map((f) => `${f.agent} (message ${f.index})`).join(' and ');
+}

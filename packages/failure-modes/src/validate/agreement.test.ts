@@ -52,13 +52,7 @@ describe('binaryAgreement (hand-computed)', () => {
 
 describe('one-vs-rest and categorical agreement', () => {
   // 10 items on scale [none, A, B]: none/none 5, A/A 2, A/B 1, B/none 1, none/A 1.
-  const data = pairs([
-    ['none', 'none', 5],
-    ['A', 'A', 2],
-    ['A', 'B', 1],
-    ['B', 'none', 1],
-    ['none', 'A', 1],
-  ]);
+  const data = pairs([['none', 'none', 5], ['A', 'A', 2], ['A', 'B', 1], ['B', 'none', 1], ['none', 'A', 1]]);
 
   it('counts one label against the rest', () => {
     expect(binaryCounts(data, 'A')).toEqual({ tp: 2, fp: 1, fn: 1, tn: 6 });
@@ -78,12 +72,8 @@ describe('one-vs-rest and categorical agreement', () => {
   });
 
   it('on two categories equals the binary statistics', () => {
-    const two = pairs([
-      ['y', 'y', 20],
-      ['n', 'y', 5],
-      ['y', 'n', 10],
-      ['n', 'n', 15],
-    ]);
+    // The balanced case above as pairs: tp 20, fp 5, fn 10, tn 15.
+    const two = pairs([['y', 'y', 20], ['n', 'y', 5], ['y', 'n', 10], ['n', 'n', 15]]);
     const c = categoricalAgreement(two, ['y', 'n']);
     const b = binaryAgreement(binaryCounts(two, 'y'));
     expect(c.kappa).toBeCloseTo(b.kappa!, 12);

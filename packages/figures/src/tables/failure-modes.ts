@@ -1,11 +1,11 @@
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { HUMAN_CODED_LABEL, writeFileAtomic, type Cause, type FailureModesFile, type Interval, type Symptom } from '@cooperbench-repro/contracts';
+import { HUMAN_CODED_LABEL, type Cause, type FailureModesFile, type Interval, type Symptom } from '@cooperbench-repro/contracts';
 import { escapeLatex, escapeMarkdown } from '../render/escape.js';
 import { failedHeuristics, failedText, floorsText } from '../render/heuristic-validation.js';
 import { CAUSE_LABELS, SYMPTOM_LABELS, shortModelName } from '../render/labels.js';
 import { PAPER_TABLE2_TRACES, formatPaper, paperTable1, paperTable2 } from '../render/paper.js';
 import { syntheticWarning } from '../render/subtitle.js';
+import { interCoderMarkdown } from './inter-coder.js';
+import { writeMarkdownAndLatex } from './write-table-files.js';
 
 /**
  * The failure-mode tables (paper §6): Table 1, coordination-failure symptoms (our primary-symptom share
@@ -145,6 +145,12 @@ function humanImplementationText(data: FailureModesFile): string {
   );
 }
 
+/** Where the human codes' own reliability is reported, for the note at the top. */
+function interCoderPointer(data: FailureModesFile): string {
+  const n = data.inter_coder ? Object.values(data.inter_coder.conversations).reduce((x, y) => x + y, 0) : 0;
+  return n > 0 ? `, and how far two coders agree on ${n} conversations coded twice in "Inter-coder agreement"` : '';
+}
+
 const synthNote = (data: FailureModesFile) => syntheticWarning(data.inputs.records, data.inputs.synthetic_records);
 
 function confidenceText(data: FailureModesFile): string {
@@ -211,7 +217,7 @@ export function renderMarkdown(data: FailureModesFile, t1: readonly Table1Row[],
   const synth = synthNote(data);
   if (synth) out.push(`> **${escapeMarkdown(synth)}**`, '');
   if (data.judge.status === 'not-run') out.push(`> **${escapeMarkdown(JUDGE_NOT_RUN_TABLES)}**`, '');
-  if (data.human_coded) out.push(`> Measured values from people: see "Table 1, ${HUMAN_CODED_LABEL}" and the derived Table 2 below (${data.human_coded.matched_runs} coded runs).`, '');
+  if (data.human_coded) out.push(`> Measured values from people: see "Table 1, ${HUMAN_CODED_LABEL}" and the derived Table 2 below (${data.human_coded.matched_runs} coded runs)${interCoderPointer(data)}.`, '');
   out.push(
     `Source: \`${source.replace(/[`|]/g, '?')}\` (${data.inputs.records} run records, ${data.inputs.coop_records} coop, ` +
       `${data.inputs.failed_coop_runs} failed coop runs, ${data.inputs.conversations} conversations with messages).`,
@@ -271,6 +277,7 @@ export function renderMarkdown(data: FailureModesFile, t1: readonly Table1Row[],
     out.push(`| ${escapeMarkdown(SYMPTOM_LABELS[m.symptom] ?? m.symptom)} | ${escapeMarkdown(CAUSE_LABELS[m.cause] ?? m.cause)} | ${escapeMarkdown(provenanceText(m.provenance))} |`);
   }
   out.push(...humanCodedMarkdown(data));
+  out.push(...interCoderMarkdown(data));
   out.push(...goldValidationMarkdown(data));
   out.push('');
   return out.join('\n');
@@ -453,15 +460,6 @@ export function failureModesTable(data: FailureModesFile, opts: FailureModesTabl
 }
 
 /** Writes `<outDir>/failure-modes.md` and `<outDir>/failure-modes.tex`, each atomically. */
-export async function writeFailureModesTable(
-  data: FailureModesFile,
-  outDir: string,
-  opts: FailureModesTableOptions = {},
-): Promise<FailureModesTable & { files: { md: string; tex: string } }> {
-  const table = failureModesTable(data, opts);
-  await mkdir(outDir, { recursive: true });
-  const files = { md: join(outDir, 'failure-modes.md'), tex: join(outDir, 'failure-modes.tex') };
-  await writeFileAtomic(files.md, table.markdown);
-  await writeFileAtomic(files.tex, table.latex);
-  return { ...table, files };
+export function writeFailureModesTable(data: FailureModesFile, outDir: string, opts: FailureModesTableOptions = {}): Promise<FailureModesTable & { files: { md: string; tex: string } }> {
+  return writeMarkdownAndLatex(outDir, 'failure-modes', failureModesTable(data, opts));
 }

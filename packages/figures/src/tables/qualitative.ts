@@ -2,7 +2,7 @@ import { type CommunicationFile, type Interval, type TestResult } from '@cooperb
 import { escapeLatex, escapeMarkdown } from '../render/escape.js';
 import { formatPaper, paperFirstTurnPlanConflictPct } from '../render/paper.js';
 import { syntheticWarning } from '../render/subtitle.js';
-import { writeTableFiles } from './write-table-files.js';
+import { writeMarkdownAndLatex } from './write-table-files.js';
 
 /**
  * The qualitative coordination table (paper §5): per-transcript measures compared between groups
@@ -301,12 +301,6 @@ export function qualitativeTable(data: CommunicationFile, opts: QualitativeTable
 }
 
 /** Writes `<outDir>/qualitative.md` and `<outDir>/qualitative.tex`, each atomically. */
-export async function writeQualitativeTable(
-  data: CommunicationFile,
-  outDir: string,
-  opts: QualitativeTableOptions = {},
-): Promise<QualitativeTable & { files: { md: string; tex: string } }> {
-  const table = qualitativeTable(data, opts);
-  const files = await writeTableFiles(outDir, 'qualitative', { md: table.markdown, tex: table.latex });
-  return { ...table, files };
+export function writeQualitativeTable(data: CommunicationFile, outDir: string, opts: QualitativeTableOptions = {}): Promise<QualitativeTable & { files: { md: string; tex: string } }> {
+  return writeMarkdownAndLatex(outDir, 'qualitative', qualitativeTable(data, opts));
 }

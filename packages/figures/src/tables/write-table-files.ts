@@ -12,3 +12,9 @@ export async function writeTableFiles<K extends string>(outDir: string, stem: st
   }
   return files;
 }
+
+/** Writes a table's Markdown and LaTeX as `<outDir>/<stem>.md` and `<stem>.tex`; returns the table with the paths. */
+export async function writeMarkdownAndLatex<T extends { markdown: string; latex: string }>(outDir: string, stem: string, table: T): Promise<T & { files: { md: string; tex: string } }> {
+  const files = await writeTableFiles(outDir, stem, { md: table.markdown, tex: table.latex });
+  return { ...table, files };
+}
