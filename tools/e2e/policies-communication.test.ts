@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CommunicationFileSchema, type AnalysisPolicy, type CommunicationFile } from '@cooperbench-repro/contracts';
 import { WORKSPACE } from './temp-workspace.js';
-import { AGENT1_ERA_EVAL as EVAL, arms, CLI, collectTree, conversation, coopPair, pairDir, stage, tempDir, TIMEOUT, type Pair, type Tree } from './upstream-log-tree.js';
+import { EVAL, arms, CLI, collectTree, conversation, coopPair, pairDir, stage, tempDir, TIMEOUT, type Pair, type Tree } from './upstream-log-tree.js';
 
 /**
  * The analysis policies of Figure 5(a)/(b) (communication stage, comm_vs_nocomm) on a hand-built upstream

@@ -1,125 +1,18 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CollectReportSchema, DifficultyFileSchema, OutcomesFileSchema, type AnalysisPolicy, type CollectReport, type DifficultyFile, type OutcomesFile, type RunRecord } from '@cooperbench-repro/contracts';
-import { WORKSPACE } from './temp-workspace.js';
+import { DifficultyFileSchema, OutcomesFileSchema, type AnalysisPolicy, type DifficultyFile, type OutcomesFile } from '@cooperbench-repro/contracts';
+import { arms, CLI, collectTree, coopPair, EVAL, pairDir, soloPair, stage, tempDir, TIMEOUT, type Pair, type Tree } from './upstream-log-tree.js';
 
 /**
  * The analysis policies (packages/contracts/src/analysis-policy.ts) on hand-built upstream log trees with
  * known answers: the real collector CLI turns each tree into a store, the real difficulty and outcomes CLIs
  * count it under every policy setting. The built CLIs come from the test target's dependsOn (package.json).
  * Pair names are not in any reference subset, so each run's plan is its own pairs (no planned pair missing).
- * The upstream files are written here from upstream-cooperbench.md (the collector's own fixture helpers are
- * not part of its public index, nor of the inputs Nx hashes for this target).
+ * The upstream files are written by upstream-log-tree.ts.
  */
 
-const CLI = {
-  collect: join(WORKSPACE, 'packages/collector/dist/cli.js'),
-  difficulty: join(WORKSPACE, 'packages/difficulty/dist/cli.js'),
-  outcomes: join(WORKSPACE, 'packages/outcomes/dist/cli.js'),
-};
-const TIMEOUT = 600_000; // several node processes per test: generous, so a loaded machine does not fail it
-
-type Pair = [repo: string, task: number, a: number, b: number];
 const P1: Pair = ['alpha_task', 1, 1, 2];
 const P2: Pair = ['alpha_task', 1, 1, 3];
 const P3: Pair = ['beta_task', 2, 1, 2];
-const key = ([repo, task, a, b]: Pair) => `${repo}/${task}/f${a}_f${b}`;
-
-// ---- upstream files, in the shapes of upstream-cooperbench.md sections 2.5 and 2.6 ----
-
-const tempDir = (prefix: string) => mkdtempSync(join(tmpdir(), prefix));
-
-function writeFile(root: string, rel: string, content: unknown): string {
-  const abs = join(root, rel);
-  mkdirSync(dirname(abs), { recursive: true });
-  writeFileSync(abs, typeof content === 'string' ? content : `${JSON.stringify(content, null, 2)}\n`);
-  return abs;
-}
-
-const PATCH = 'diff --git a/src/app.py b/src/app.py\n--- a/src/app.py\n+++ b/src/app.py\n@@ -1,1 +1,2 @@\n a = 1\n+b = 2\n';
-const agent = (extra: object = {}) => ({ status: 'Submitted', cost: 0.25, steps: 10, patch_lines: 2, error: null, ...extra });
-const resultHead = ([repo, task, a, b]: Pair, run: string, setting: string) => ({ repo, task_id: task, features: [a, b], setting, run_name: run, agent_framework: 'mini_swe_agent_v2', model: 'upstream/model', total_cost: 0.5, total_steps: 20 });
-
-const tested = (fid: number, passed: boolean) => ({ feature_id: fid, passed, exit_code: passed ? 0 : 1, tests_passed: passed ? 3 : 0, tests_failed: passed ? 0 : 2, test_output: passed ? '3 passed' : '2 failed' });
-const untested = { feature_id: null, passed: false, exit_code: null, tests_passed: 0, tests_failed: 0, test_output: '' };
-
-function coopEval([repo, task, a, b]: Pair, merge: object, f: [object, object], passed: boolean, over: object = {}) {
-  return { repo, task_id: task, features: [a, b], setting: 'coop', merge, feature1: f[0], feature2: f[1], both_passed: passed, error: null, evaluated_at: '2026-03-01T11:00:00', apply_status: { agent1: 'applied', agent2: 'applied' }, ...over };
-}
-
-/** Coop eval.json of each merge path of both eras (<= 0.0.15 naive -> union; >= 0.0.16 identical -> naive -> agent 1 alone). */
-const EVAL = {
-  cleanPass: (p: Pair) => coopEval(p, { status: 'clean', strategy: 'naive', diff: 'x' }, [tested(p[2], true), tested(p[3], true)], true),
-  unionPass: (p: Pair) => coopEval(p, { status: 'conflicts', strategy: 'union', diff: 'x' }, [tested(p[2], true), tested(p[3], true)], true),
-  unmergeable: (p: Pair) =>
-    coopEval(p, { status: 'error', strategy: null, diff: '' }, [untested, untested], false, {
-      apply_status: { agent1: 'unknown', agent2: 'unknown' },
-      error: 'Both naive and union merge strategies failed. Naive: conflicts. Union: Union merge still has conflicts',
-    }),
-  identicalPass: (p: Pair) => {
-    const f = { passed: true, output: '3 passed', exit_code: 0, tests_passed: 3, tests_failed: 0 };
-    return coopEval(p, { status: 'identical', strategy: 'skip-merge-identical', diff: 'x' }, [f, f], true);
-  },
-  soloAgent1Pass: (p: Pair) => coopEval(p, { status: 'conflicts', strategy: 'solo-agent1', diff: 'x' }, [tested(p[2], true), tested(p[3], true)], true),
-  naiveConflict: (p: Pair) => coopEval(p, { status: 'conflicts', strategy: 'naive', diff: 'x' }, [{ ...tested(p[2], false), exit_code: null }, { ...tested(p[3], false), exit_code: null }], false),
-};
-
-/** Solo: `pass`/`fail` both features, or `null` for a pair whose eval never ran (no eval.json). */
-function soloPair(root: string, run: string, pair: Pair, outcome: boolean | null) {
-  const [repo, task, a, b] = pair;
-  const dir = `${run}/solo/${key(pair)}`;
-  writeFile(root, `${dir}/result.json`, { ...resultHead(pair, run, 'solo'), agent: agent() });
-  writeFile(root, `${dir}/solo.patch`, PATCH);
-  if (outcome === null) return;
-  const f = { passed: outcome, test_output: outcome ? '3 passed' : '2 failed' };
-  writeFile(root, `${dir}/eval.json`, { repo, task_id: task, features: [a, b], setting: 'solo', merge: null, feature1: f, feature2: f, both_passed: outcome, error: null, evaluated_at: '2026-03-01T11:00:00' });
-}
-
-/** Coop pair with the given eval.json, or none (the eval never ran). */
-function coopPair(root: string, run: string, pair: Pair, ev: object | null) {
-  const [, , a, b] = pair;
-  const dir = `${run}/coop/${key(pair)}`;
-  writeFile(root, `${dir}/result.json`, { ...resultHead(pair, run, 'coop'), agents: { agent1: agent({ feature_id: a }), agent2: agent({ feature_id: b }) }, messages_sent: 0 });
-  writeFile(root, `${dir}/conversation.json`, []);
-  writeFile(root, `${dir}/agent${a}.patch`, PATCH);
-  writeFile(root, `${dir}/agent${b}.patch`, PATCH);
-  if (ev !== null) writeFile(root, `${dir}/eval.json`, ev);
-}
-
-// ---- the CLIs ----
-
-function run(cli: string, args: string[], cwd: string) {
-  return spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
-}
-
-interface Tree {
-  store: string;
-  records: Map<string, RunRecord>;
-  report: CollectReport;
-}
-
-/** Collects a tree with the real collector CLI; returns the store, its records by record id and the report. */
-function collectTree(root: string, mapping: object): Tree {
-  const dir = tempDir('cb-policies-');
-  const mappingFile = writeFile(dir, 'run-arms.json', mapping);
-  const store = join(dir, 'results.jsonl');
-  const r = run(CLI.collect, ['collect', '--log-root', root, '--mapping', mappingFile, '--imported', join(dir, 'no-imported'), '--out', store, '--report', join(dir, 'collect-report.json'), '--index', join(dir, 'collect-index.json'), '--quiet'], dir);
-  expect(r.status, r.stderr).toBe(0);
-  const records = new Map<string, RunRecord>();
-  for (const line of readFileSync(store, 'utf8').split('\n').filter(Boolean)) {
-    const rec = JSON.parse(line) as RunRecord;
-    records.set(rec.record_id, rec);
-  }
-  return { store, records, report: CollectReportSchema.parse(JSON.parse(readFileSync(join(dir, 'collect-report.json'), 'utf8'))) };
-}
-
-/** The run -> arm/seed/model/upstream version mapping (contracts' ArmMappingSchema). */
-function arms(runs: Record<string, { arm: string; seed: number; model: string; upstream_version?: string }>) {
-  return { schema: 'cooperbench-repro/run-arms@1', runs: Object.entries(runs).map(([match, v]) => ({ match, upstream_version: null, ...v })) };
-}
 
 /**
  * A run of a hand-built tree: its run-arms mapping, and for the pairs P1, P2, P3 in turn either the solo
@@ -155,14 +48,6 @@ function collectedBeforeAll(build: () => Tree): Tree {
 }
 
 type Policies = AnalysisPolicy;
-
-function stage<T>(cli: string, schema: { parse(x: unknown): T }, store: string, config: object) {
-  const dir = tempDir('cb-policies-stage-');
-  const configFile = writeFile(dir, 'config.json', config);
-  const out = join(dir, 'out.json');
-  const r = run(cli, ['--store', store, '--config', configFile, '--out', out], dir);
-  return { status: r.status, stderr: r.stderr, written: existsSync(out), file: () => schema.parse(JSON.parse(readFileSync(out, 'utf8'))) };
-}
 
 const DIFFICULTY_BASE = { rescale: false, buckets: 10, solo_success: 'both-passed', difficulty_average: 'per-model', round_decimals: 9, confidence: 0.95 };
 const difficulty = (store: string, p: Policies, extra: object = {}) => stage<DifficultyFile>(CLI.difficulty, DifficultyFileSchema, store, { ...DIFFICULTY_BASE, ...p, ...extra });
@@ -201,8 +86,8 @@ describe('tree 1: unequal seeds, an unmergeable union-era pair, a solo-agent1 pa
   it('the collector reads each path as upstream scored it', () => {
     expect(t.records.size).toBe(18);
     expect(t.report.counts).toMatchObject({ pair_dirs_found: 18, records_written: 18, pairs_rejected: 0, errors: 0, reconciled: true });
-    expect(t.report.problems.filter((p) => p.code === 'missing-eval').map((p) => p.file).sort()).toEqual([`b-coop/coop/${key(P3)}/eval.json`, `b-solo-s1/solo/${key(P2)}/eval.json`]);
-    const rec = (run: string, setting: string, p: Pair) => t.records.get(`${run}/${setting}/${key(p)}`)!;
+    expect(t.report.problems.filter((p) => p.code === 'missing-eval').map((p) => p.file).sort()).toEqual([`b-coop/coop/${pairDir(P3)}/eval.json`, `b-solo-s1/solo/${pairDir(P2)}/eval.json`]);
+    const rec = (run: string, setting: string, p: Pair) => t.records.get(`${run}/${setting}/${pairDir(p)}`)!;
     expect(rec('a-coop', 'coop', P1)).toMatchObject({ model: 'model-a', eval_format: 'naive-union', outcome: 'pass', merge: { outcome: 'clean' } });
     expect(rec('a-coop', 'coop', P2)).toMatchObject({ eval_format: 'naive-union', outcome: 'fail', merge: { outcome: 'unmergeable', naive_conflict: true } });
     expect(rec('a-coop', 'coop', P3)).toMatchObject({ eval_format: 'naive-union', outcome: 'pass', merge: { outcome: 'union' } });
@@ -327,8 +212,8 @@ describe('tree 2: one model with runs in both eval eras', () => {
   const base = { unknown_outcomes: 'exclude', solo_agent1: 'pass' } as const;
 
   it('the collector tells the eras apart', () => {
-    expect(t.records.get(`c-coop-old/coop/${key(P1)}`)).toMatchObject({ eval_format: 'naive-union', upstream_version: '0.0.14' });
-    expect(t.records.get(`c-coop-new/coop/${key(P1)}`)).toMatchObject({ eval_format: 'identical-naive', upstream_version: '0.0.19' });
+    expect(t.records.get(`c-coop-old/coop/${pairDir(P1)}`)).toMatchObject({ eval_format: 'naive-union', upstream_version: '0.0.14' });
+    expect(t.records.get(`c-coop-new/coop/${pairDir(P1)}`)).toMatchObject({ eval_format: 'identical-naive', upstream_version: '0.0.19' });
   });
 
   it('eras refuse-mixed: both stages exit 1, write nothing and name the runs of each era', () => {

@@ -38,17 +38,39 @@ const PATCH = 'diff --git a/src/app.py b/src/app.py\n--- a/src/app.py\n+++ b/src
 const agent = (extra: object = {}) => ({ status: 'Submitted', cost: 0.25, steps: 10, patch_lines: 2, error: null, ...extra });
 const resultHead = ([repo, task, a, b]: Pair, run: string, setting: string) => ({ repo, task_id: task, features: [a, b], setting, run_name: run, agent_framework: 'mini_swe_agent_v2', model: 'upstream/model', total_cost: 0.5, total_steps: 20 });
 const tested = (fid: number, passed: boolean) => ({ feature_id: fid, passed, exit_code: passed ? 0 : 1, tests_passed: passed ? 3 : 0, tests_failed: passed ? 0 : 2, test_output: passed ? '3 passed' : '2 failed' });
+const untested = { feature_id: null, passed: false, exit_code: null, tests_passed: 0, tests_failed: 0, test_output: '' };
 
-function coopEval([repo, task, a, b]: Pair, merge: object, f: [object, object], passed: boolean) {
-  return { repo, task_id: task, features: [a, b], setting: 'coop', merge, feature1: f[0], feature2: f[1], both_passed: passed, error: null, evaluated_at: '2026-03-01T11:00:00', apply_status: { agent1: 'applied', agent2: 'applied' } };
+function coopEval([repo, task, a, b]: Pair, merge: object, f: [object, object], passed: boolean, over: object = {}) {
+  return { repo, task_id: task, features: [a, b], setting: 'coop', merge, feature1: f[0], feature2: f[1], both_passed: passed, error: null, evaluated_at: '2026-03-01T11:00:00', apply_status: { agent1: 'applied', agent2: 'applied' }, ...over };
 }
 
-/** Coop eval.json of the agent-1 era (>= 0.0.16: identical -> naive -> agent 1 alone). */
-export const AGENT1_ERA_EVAL = {
+/** Coop eval.json of each merge path of both eras (<= 0.0.15 naive -> union; >= 0.0.16 identical -> naive -> agent 1 alone). */
+export const EVAL = {
   cleanPass: (p: Pair) => coopEval(p, { status: 'clean', strategy: 'naive', diff: 'x' }, [tested(p[2], true), tested(p[3], true)], true),
+  unionPass: (p: Pair) => coopEval(p, { status: 'conflicts', strategy: 'union', diff: 'x' }, [tested(p[2], true), tested(p[3], true)], true),
+  unmergeable: (p: Pair) =>
+    coopEval(p, { status: 'error', strategy: null, diff: '' }, [untested, untested], false, {
+      apply_status: { agent1: 'unknown', agent2: 'unknown' },
+      error: 'Both naive and union merge strategies failed. Naive: conflicts. Union: Union merge still has conflicts',
+    }),
+  identicalPass: (p: Pair) => {
+    const f = { passed: true, output: '3 passed', exit_code: 0, tests_passed: 3, tests_failed: 0 };
+    return coopEval(p, { status: 'identical', strategy: 'skip-merge-identical', diff: 'x' }, [f, f], true);
+  },
   soloAgent1Pass: (p: Pair) => coopEval(p, { status: 'conflicts', strategy: 'solo-agent1', diff: 'x' }, [tested(p[2], true), tested(p[3], true)], true),
   naiveConflict: (p: Pair) => coopEval(p, { status: 'conflicts', strategy: 'naive', diff: 'x' }, [{ ...tested(p[2], false), exit_code: null }, { ...tested(p[3], false), exit_code: null }], false),
 };
+
+/** Solo: `pass`/`fail` both features, or `null` for a pair whose eval never ran (no eval.json). */
+export function soloPair(root: string, run: string, pair: Pair, outcome: boolean | null) {
+  const [repo, task, a, b] = pair;
+  const dir = `${run}/solo/${pairDir(pair)}`;
+  writeFile(root, `${dir}/result.json`, { ...resultHead(pair, run, 'solo'), agent: agent() });
+  writeFile(root, `${dir}/solo.patch`, PATCH);
+  if (outcome === null) return;
+  const f = { passed: outcome, test_output: outcome ? '3 passed' : '2 failed' };
+  writeFile(root, `${dir}/eval.json`, { repo, task_id: task, features: [a, b], setting: 'solo', merge: null, feature1: f, feature2: f, both_passed: outcome, error: null, evaluated_at: '2026-03-01T11:00:00' });
+}
 
 /** conversation.json (section 2.7): sent messages, alternating agent 1 -> agent 2 and back. */
 export function conversation(pair: Pair, texts: readonly string[]) {

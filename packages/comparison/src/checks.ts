@@ -1,4 +1,4 @@
-import { StageChecks, type ComparisonFile, type PairedCounts } from '@cooperbench-repro/contracts';
+import { runStageChecks, StageChecks, type ComparisonFile, type PairedCounts } from '@cooperbench-repro/contracts';
 
 /**
  * Checks of data/comparison.json before it is written: every paired 2x2 table adds up (both + only ours +
@@ -125,10 +125,5 @@ function checkLeaderboard(checks: StageChecks, file: ComparisonFile): void {
 
 /** Every check of a comparison output; `.assert()` throws a StageCheckError listing the violations. */
 export function checkComparison(file: ComparisonFile, stage = 'comparison'): StageChecks {
-  const checks = new StageChecks(stage);
-  checkComparisons(checks, file);
-  checkOwnGroups(checks, file);
-  checkPublished(checks, file);
-  checkLeaderboard(checks, file);
-  return checks;
+  return runStageChecks(stage, file, [checkComparisons, checkOwnGroups, checkPublished, checkLeaderboard]);
 }

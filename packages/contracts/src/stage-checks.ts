@@ -51,3 +51,13 @@ export class StageChecks {
     if (this.problems.length > 0) throw new StageCheckError(this.stage, this.problems);
   }
 }
+
+/** A group of checks over one stage output (its totals, its tables, ...), each adding what it finds. */
+export type OutputCheck<T> = (checks: StageChecks, output: T) => void;
+
+/** Runs every group of checks on `output` under the stage's name; `.assert()` on the result throws. */
+export function runStageChecks<T>(stage: string, output: T, groups: readonly OutputCheck<T>[]): StageChecks {
+  const checks = new StageChecks(stage);
+  for (const group of groups) group(checks, output);
+  return checks;
+}

@@ -1,4 +1,4 @@
-import { CAUSES, COMM_ERROR_GROUPS, SYMPTOMS, StageChecks, type FailureModesFile, type HumanCoded, type Interval, type RunFailureModes } from '@cooperbench-repro/contracts';
+import { CAUSES, COMM_ERROR_GROUPS, runStageChecks, SYMPTOMS, StageChecks, type FailureModesFile, type HumanCoded, type Interval, type RunFailureModes } from '@cooperbench-repro/contracts';
 import { GROUP_CODES } from './aggregate/fig6-numbers.js';
 import { NOT_A_CONVERSATION } from './classify-runs.js';
 
@@ -198,12 +198,5 @@ function checkHumanCoded(checks: StageChecks, file: FailureModesFile): void {
 
 /** Every check of a failure-modes output; `.assert()` throws a StageCheckError listing the violations. */
 export function checkFailureModes(file: FailureModesFile, stage = 'failure-modes'): StageChecks {
-  const checks = new StageChecks(stage);
-  checkRuns(checks, file);
-  checkJudge(checks, file);
-  checkFig6(checks, file);
-  checkTables(checks, file);
-  checkGoldValidation(checks, file);
-  checkHumanCoded(checks, file);
-  return checks;
+  return runStageChecks(stage, file, [checkRuns, checkJudge, checkFig6, checkTables, checkGoldValidation, checkHumanCoded]);
 }
