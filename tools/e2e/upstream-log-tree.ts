@@ -18,6 +18,7 @@ export const CLI = {
   difficulty: join(WORKSPACE, 'packages/difficulty/dist/cli.js'),
   outcomes: join(WORKSPACE, 'packages/outcomes/dist/cli.js'),
   communication: join(WORKSPACE, 'packages/communication/dist/cli.js'),
+  failureModes: join(WORKSPACE, 'packages/failure-modes/dist/cli.js'),
 };
 /** Several node processes per test: generous, so a loaded machine does not fail it. */
 export const TIMEOUT = 600_000;
@@ -99,6 +100,7 @@ export function runCli(cli: string, args: string[], cwd: string) {
 
 export interface Tree {
   store: string;
+  reportFile: string;
   records: Map<string, RunRecord>;
   report: CollectReport;
 }
@@ -115,7 +117,8 @@ export function collectTree(root: string, mapping: object): Tree {
     const rec = JSON.parse(line) as RunRecord;
     records.set(rec.record_id, rec);
   }
-  return { store, records, report: CollectReportSchema.parse(JSON.parse(readFileSync(join(dir, 'collect-report.json'), 'utf8'))) };
+  const reportFile = join(dir, 'collect-report.json');
+  return { store, reportFile, records, report: CollectReportSchema.parse(JSON.parse(readFileSync(reportFile, 'utf8'))) };
 }
 
 /** Runs a stage CLI on a store with a config written here; `file()` reads its output when one was written. */

@@ -1,5 +1,5 @@
 import { defineProject } from 'vitest/config';
 
 export default defineProject({
-  test: { name: 'test-doubles', include: ['synthetic-logs/**/*.test.ts', 'cooperbench-standin/**/*.test.ts'], environment: 'node', testTimeout: 60_000 },
+  test: { name: 'test-doubles', include: ['synthetic-logs/**/*.test.ts', 'cooperbench-standin/**/*.test.ts', 'demo/**/*.test.ts'], environment: 'node', testTimeout: 60_000 },
 });

@@ -39,6 +39,7 @@ export type RunSummary = z.infer<typeof RunSummarySchema>;
 
 export const CollectReportSchema = z.object({
   schema: z.literal('cooperbench-repro/collect-report@1'),
+  /** The log root collected, relative to the folder of this report file (an absolute path if on another drive). */
   log_root: z.string(),
   counts: z.object({
     ...countFields('run_dirs', 'pair_dirs_found', 'records_written', 'pairs_rejected'),

@@ -31,4 +31,8 @@ describe('failure-modes CLI', () => {
   it('ends --help with the exit codes and --debug; an unknown option exits 2 without a stack trace', () => {
     expect(cliConventionBreaches(CLI)).toEqual([]);
   });
+
+  it('validate keeps the same conventions', () => {
+    expect(cliConventionBreaches(join(import.meta.dirname, '../dist/validate/validate-cli.js'))).toEqual([]);
+  });
 });

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import {
   EXIT_CODES_HELP,
@@ -98,8 +98,9 @@ async function main(): Promise<void> {
   }
   const config = readJsonFileSync(values.config, FailureModesConfigSchema);
   const records = await readJsonlFile(values.store, RunRecordSchema);
-  // The log root travels in the collector's report, so an external or public log tree is found again.
-  const logRoot = resolve(values['log-root'] ?? readJsonFileSync(values['collect-report'], CollectReportSchema).log_root);
+  // The log root travels in the collector's report (relative to the report's folder), so an external or
+  // public log tree is found again from any working directory.
+  const logRoot = values['log-root'] !== undefined ? resolve(values['log-root']) : resolve(dirname(values['collect-report']), readJsonFileSync(values['collect-report'], CollectReportSchema).log_root);
   const settings = { model: config.judge.model, temperature: config.judge.temperature, seed: config.judge.seed, maxTokens: config.judge.max_tokens };
   const judge =
     mode === 'off'

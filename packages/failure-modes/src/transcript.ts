@@ -19,7 +19,7 @@ export interface TranscriptPatch {
   feature_id: number | null;
   /** Path relative to the log root, as the store records it. */
   file: string;
-  /** The unified diff; null when the log tree is not available (legacy imports, --no-patches). */
+  /** The unified diff; null when the log tree is not available (legacy imports, which carry no patch files). */
   text: string | null;
   files: { path: string; hunks: { old_start: number; old_lines: number; new_start: number; new_lines: number }[] }[];
   lines_added: number;
@@ -55,7 +55,7 @@ export class PatchReadError extends Error {
     readonly recordId: string,
     cause: unknown,
   ) {
-    super(`${file}: cannot read the patch of record ${recordId} (${(cause as Error).message}); pass --log-root, or --no-patches to judge without patch texts`);
+    super(`${file}: cannot read the patch of record ${recordId} (${(cause as Error).message}); pass --log-root DIR (the log tree the store was collected from; data/collect-report.json names it)`);
   }
 }
 

@@ -7,6 +7,7 @@
 // every invocation's attempt history, which the runner reads from the run manifests.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { EXIT_CODES_HELP, exitOnError, parseOptions } from '@cooperbench-repro/contracts';
 import { synthesizePairs, toSubsetFile } from '../dist/synthetic-logs/index.js';
 
 const HELP = `make-demo.mjs: regenerates the SYNTHETIC demo dataset (data/demo/dataset/subsets/demo.json) and runs
@@ -14,15 +15,18 @@ the demo experiment (data/experiment.yaml) with the runner against the stand-in 
 and data/runner/demo.json (attempt history kept). Run from the workspace root after the build.
 Usage: node tools/test-doubles/demo/make-demo.mjs
 Exit codes: the runner's (0 done, 1 data problem, 2 usage, 3 budget reached).
+${EXIT_CODES_HELP}
 `;
-const args = process.argv.slice(2);
-if (args.includes('--help') || args.includes('-h')) {
+const argv = process.argv.slice(2);
+let options;
+try {
+  options = parseOptions(argv, {}); // the shared parser: only --help and --debug
+} catch (err) {
+  exitOnError(err, [], { usage: HELP, argv });
+}
+if (options.help) {
   process.stdout.write(HELP);
   process.exit(0);
-}
-if (args.length > 0) {
-  process.stderr.write(`error: unknown argument ${JSON.stringify(args[0])}\n${HELP}`);
-  process.exit(2);
 }
 
 const subset = toSubsetFile(synthesizePairs({ pairs: 50, seed: 7 }), 'demo', 'SYNTHETIC demo subset: 50 pairs synthesized by tools/test-doubles/synthetic-logs (seed 7); not the real dataset');

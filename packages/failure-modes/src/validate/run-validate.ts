@@ -1,5 +1,4 @@
-import { parseArgs } from 'node:util';
-import { DataFileError, FailureModesFileSchema, readJsonFileSync, writeJsonAtomic, type FailureModesFile } from '@cooperbench-repro/contracts';
+import { DataFileError, EXIT_CODES_HELP, FailureModesFileSchema, parseOptions, readJsonFileSync, writeJsonAtomic, type FailureModesFile } from '@cooperbench-repro/contracts';
 import { compareWithHuman, testRetest, type HumanValidationReport } from './compare.js';
 import { formatHumanReport, formatRetest } from './format-report.js';
 import { goldLabels, GOLD_ANNOTATOR } from './gold-labels.js';
@@ -13,7 +12,8 @@ Without --labels the judge is checked against the human-coded gold set (packages
 both rubrics, through the runs of the results file that the gold set codes (its human_coded section).
 Exit status: 0 report printed (or, with the gold set, the judge did not run: nothing to compare, said so);
 1 the gold set codes none of the runs in the results file; 2 bad arguments or bad input file (the
-message names file, field and what was expected). --debug adds the stack trace of an expected failure.
+message names file, field and what was expected).
+${EXIT_CODES_HELP}
 `;
 
 export interface CliResult {
@@ -24,19 +24,15 @@ export interface CliResult {
 
 type Values = { labels?: string; results: string; retest?: string; out?: string; confidence: string; help?: boolean; debug?: boolean };
 
+/** The one command-line parser of every CLI (contracts): strict, with --help and --debug. */
 function parse(argv: readonly string[]): Values {
-  return parseArgs({
-    args: [...argv],
-    options: {
-      labels: { type: 'string' },
-      results: { type: 'string', default: 'data/failure-modes.json' },
-      retest: { type: 'string' },
-      out: { type: 'string' },
-      confidence: { type: 'string', default: '0.95' },
-      help: { type: 'boolean', short: 'h' },
-      debug: { type: 'boolean' },
-    },
-  }).values as Values;
+  return parseOptions(argv, {
+    labels: { type: 'string' },
+    results: { type: 'string', default: 'data/failure-modes.json' },
+    retest: { type: 'string' },
+    out: { type: 'string' },
+    confidence: { type: 'string', default: '0.95' },
+  });
 }
 
 /** The reports against a --labels file (nothing compared is a bad labels file: exit 2). */
@@ -50,12 +46,13 @@ function againstLabelsFile(file: string, results: FailureModesFile, resultsFile:
 
 /** The whole validate command, without touching the process (validate-cli.ts wires it to argv and exit). */
 export async function runValidate(argv: readonly string[]): Promise<CliResult> {
-  const usage = (message: string): CliResult => ({ code: 2, stdout: '', stderr: `error: ${message}\n${VALIDATE_HELP}` });
+  const debug = argv.includes('--debug');
+  const usage = (message: string, stack?: string): CliResult => ({ code: 2, stdout: '', stderr: `error: ${message}\n${debug && stack ? `${stack}\n` : ''}${VALIDATE_HELP}` });
   let values: Values;
   try {
     values = parse(argv);
   } catch (err) {
-    return usage((err as Error).message);
+    return usage((err as Error).message, (err as Error).stack);
   }
   if (values.help) return { code: 0, stdout: VALIDATE_HELP, stderr: '' };
   const confidence = Number(values.confidence);
