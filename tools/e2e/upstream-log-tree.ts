@@ -19,6 +19,7 @@ export const CLI = {
   outcomes: join(WORKSPACE, 'packages/outcomes/dist/cli.js'),
   communication: join(WORKSPACE, 'packages/communication/dist/cli.js'),
   failureModes: join(WORKSPACE, 'packages/failure-modes/dist/cli.js'),
+  figures: join(WORKSPACE, 'packages/figures/dist/cli.js'),
 };
 /** Several node processes per test: generous, so a loaded machine does not fail it. */
 export const TIMEOUT = 600_000;

@@ -1,5 +1,6 @@
 import type { Config } from 'vega-lite';
 import { FONT_FAMILY } from './fonts.js';
+import { noDataLine, WARNING_COLOR } from './subtitle.js';
 
 /**
  * Look shared by every figure: font, sizes, arm names and colours, axis titles, number format and the
@@ -80,15 +81,13 @@ export interface Provenance {
   intervals: string;
 }
 
-const WARNING_COLOR = '#c00000';
-
 /**
  * Subtitle lines under a figure's title: where the numbers come from; a red SYNTHETIC line when any
  * record is synthetic, a red NO DATA line when there are none.
  */
 export function provenanceSubtitle(p: Provenance): { lines: string[]; color: string } {
   const detail = `${p.records} run records from ${p.runs} runs, ${p.models} model${p.models === 1 ? '' : 's'} (${p.source}); ${p.intervals}: Wilson ${Math.round(p.confidence * 100)}% intervals`;
-  if (p.records === 0) return { lines: [`NO DATA: ${p.source} holds no run records`], color: WARNING_COLOR };
+  if (p.records === 0) return { lines: [noDataLine(p.source)], color: WARNING_COLOR };
   if (p.synthetic_records > 0) {
     const share = p.synthetic_records === p.records ? 'all' : `${p.synthetic_records} of`;
     return {

@@ -10,7 +10,13 @@ export function syntheticWarning(records: number, syntheticRecords: number): str
   return `SYNTHETIC DEMO DATA — not real agent runs (${share} ${records} records are synthetic)`;
 }
 
-export const noDataLine = (source: string) => `NO DATA: ${source} holds no run records`;
+/** The red line of a figure or table drawn from no record at all (an empty store, a wrong log root). */
+export const noDataLine = (source?: string) => `NO DATA: 0 run records${source ? ` in ${source}` : ''}; nothing to show`;
+
+/** The loud line a table leads with: NO DATA when there is no record, else the SYNTHETIC line (or null). */
+export function dataWarning(records: number, syntheticRecords: number): string | null {
+  return records === 0 ? noDataLine() : syntheticWarning(records, syntheticRecords);
+}
 
 /** The confidence level of a stage's `parameters.confidence`, when it is a usable one. */
 export function confidenceOf(parameters: Record<string, unknown>): number | null {

@@ -3,7 +3,7 @@ import { escapeLatex, escapeMarkdown } from '../render/escape.js';
 import { failedHeuristics, failedText, floorsText } from '../render/heuristic-validation.js';
 import { CAUSE_LABELS, SYMPTOM_LABELS, shortModelName } from '../render/labels.js';
 import { PAPER_TABLE2_TRACES, formatPaper, paperTable1, paperTable2 } from '../render/paper.js';
-import { syntheticWarning } from '../render/subtitle.js';
+import { dataWarning } from '../render/subtitle.js';
 import { interCoderMarkdown } from './inter-coder.js';
 import { writeMarkdownAndLatex } from './write-table-files.js';
 
@@ -151,7 +151,7 @@ function interCoderPointer(data: FailureModesFile): string {
   return n > 0 ? `, and how far two coders agree on ${n} conversations coded twice in "Inter-coder agreement"` : '';
 }
 
-const synthNote = (data: FailureModesFile) => syntheticWarning(data.inputs.records, data.inputs.synthetic_records);
+const synthNote = (data: FailureModesFile) => dataWarning(data.inputs.records, data.inputs.synthetic_records);
 
 function confidenceText(data: FailureModesFile): string {
   const c = data.parameters.confidence;

@@ -1,7 +1,7 @@
 import { type CommunicationFile, type Interval, type TestResult } from '@cooperbench-repro/contracts';
 import { escapeLatex, escapeMarkdown } from '../render/escape.js';
 import { formatPaper, paperFirstTurnPlanConflictPct } from '../render/paper.js';
-import { syntheticWarning } from '../render/subtitle.js';
+import { dataWarning } from '../render/subtitle.js';
 import { writeMarkdownAndLatex } from './write-table-files.js';
 
 /**
@@ -196,7 +196,7 @@ export function qualitativeRows(data: CommunicationFile): QualitativeRow[] {
   return rows;
 }
 
-const synthNote = (data: CommunicationFile) => syntheticWarning(data.inputs.records, data.inputs.synthetic_records);
+const synthNote = (data: CommunicationFile) => dataWarning(data.inputs.records, data.inputs.synthetic_records);
 
 /** Transcripts without timestamps leave the first turn unknown; say how many were excluded and why. */
 export function untimedNote(data: CommunicationFile): string | null {

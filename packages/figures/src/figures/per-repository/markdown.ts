@@ -4,7 +4,7 @@ import { writeFileAtomic, type OutcomeCount, type OutcomesFile } from '@cooperbe
 import { escapeMarkdown } from '../../render/escape.js';
 import { eraLabel, policyCaption } from '../../render/outcomes-captions.js';
 import { armLabel, sortArms } from '../../render/style.js';
-import { syntheticWarning } from '../../render/subtitle.js';
+import { dataWarning } from '../../render/subtitle.js';
 import { repoLabel } from './data.js';
 
 /**
@@ -38,7 +38,7 @@ function modelTable(data: OutcomesFile, model: string): string[] {
 
 export function renderPerRepositoryMarkdown(data: OutcomesFile, source: string): string {
   const out = ['# Success per repository', ''];
-  const synth = syntheticWarning(data.inputs.records, data.inputs.synthetic_records);
+  const synth = dataWarning(data.inputs.records, data.inputs.synthetic_records);
   if (synth) out.push(`> **${escapeMarkdown(synth)}**`, '');
   const conf = Math.round(data.options.confidence * 100);
   out.push(

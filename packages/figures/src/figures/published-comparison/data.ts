@@ -2,7 +2,7 @@ import { wilsonInterval, type ComparisonFile, type ComparisonRow, type GridOutco
 import { csvRows, type CsvRow } from '../../render/csv.js';
 import { shortModelName } from '../../render/labels.js';
 import { armLabel } from '../../render/style.js';
-import { NOTE_COLOR, WARNING_COLOR, syntheticWarning, wilsonText, wrapLine, type Subtitle } from '../../render/subtitle.js';
+import { NOTE_COLOR, WARNING_COLOR, noDataLine, syntheticWarning, wilsonText, wrapLine, type Subtitle } from '../../render/subtitle.js';
 
 /**
  * Data step of the published comparison: data/comparison.json -> (a) per own model/arm, each published
@@ -124,7 +124,7 @@ export function comparisonSubtitle(file: ComparisonFile): Subtitle {
       `whiskers: ${wilsonText(o.confidence)} intervals; p: exact two-sided McNemar; grid_pairs = ${o.grid_pairs}.`,
   ].flatMap((t) => wrapLine(t, CAPTION_CHARS));
   const synthetic = syntheticWarning(file.inputs.records, file.inputs.synthetic_records);
-  if (file.inputs.records === 0) return { lines: [`NO DATA: ${file.inputs.store} holds no run records`, ...text], color: WARNING_COLOR };
+  if (file.inputs.records === 0) return { lines: [noDataLine(file.inputs.store), ...text], color: WARNING_COLOR };
   return synthetic ? { lines: [synthetic, ...text], color: WARNING_COLOR } : { lines: text, color: NOTE_COLOR };
 }
 
