@@ -58,11 +58,16 @@ export interface RenderedFigure {
  * `pngScale` defaults to png.ts's PNG_SCALE.
  */
 export async function renderFigure(fig: FigureDefinition, pngScale?: number): Promise<RenderedFigure> {
-  const [{ specToSvg, svgSize }, { svgToPng }, { svgToPdf }] = await Promise.all([import('./svg.js'), import('./png.js'), import('./pdf.js')]);
+  const [{ specToSvg, svgSize }, { svgToPngAsync }] = await Promise.all([import('./svg.js'), import('./png.js')]);
   const { svg, warnings } = await specToSvg(fig.spec);
   const { width, height } = svgSize(svg);
-  const png = svgToPng(svg, pngScale);
+  // resvg rasterizes on a pool thread while this thread loads svg-to-pdfkit and builds the PDF (the PNG is
+  // the longer of the two, so neither is on the critical path any more).
+  const pngPending = svgToPngAsync(svg, pngScale);
+  pngPending.catch(() => undefined); // still awaited below; only keeps a PDF failure from leaving it unhandled
+  const { svgToPdf } = await import('./pdf.js');
   const pdf = await svgToPdf(svg, fig.title);
+  const png = await pngPending;
   const csv = toCsv(fig.csv.columns, fig.csv.rows);
   return { svg, png, pdf, csv, width, height, warnings };
 }

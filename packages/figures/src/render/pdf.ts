@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
-import { FONT_FILES, parsedFont, type FontStyle } from './fonts.js';
+import { FONT_FILES, type FontStyle } from './fonts.js';
+import { parsedFont } from './parsed-font.js';
 import { svgSize } from './svg.js';
 
 /** Fixed document dates, so the same SVG always gives a byte-identical PDF. */

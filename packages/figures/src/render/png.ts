@@ -1,27 +1,39 @@
-import { Resvg, type RenderedImage } from '@resvg/resvg-js';
+import { Resvg, renderAsync, type RenderedImage, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { FONT_FAMILY, FONT_FILES } from './fonts.js';
 
 /** Default raster scale: twice the SVG's pixel size, sharp at paper width. */
 export const PNG_SCALE = 2;
 
 /**
- * SVG -> raster with resvg on a white background. Fonts come only from the DejaVu TTFs shipped by npm
+ * resvg options: white background; fonts only from the DejaVu TTFs shipped by npm
  * (`loadSystemFonts: false`), so the bytes are the same on any machine; `fonts: false` exists for tests
  * (resvg then silently draws no text at all).
  */
-export function rasterize(svg: string, scale = PNG_SCALE, opts: { fonts?: boolean } = {}): RenderedImage {
-  const fonts = opts.fonts ?? true;
-  const resvg = new Resvg(svg, {
+function resvgOptions(scale: number, fonts: boolean): ResvgRenderOptions {
+  return {
     fitTo: { mode: 'zoom', value: scale },
     background: 'white',
     font: fonts
       ? { loadSystemFonts: false, fontFiles: Object.values(FONT_FILES), defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY }
       : { loadSystemFonts: false, fontFiles: [] },
-  });
-  return resvg.render();
+  };
+}
+
+/** SVG -> raster with resvg on a white background. */
+export function rasterize(svg: string, scale = PNG_SCALE, opts: { fonts?: boolean } = {}): RenderedImage {
+  return new Resvg(svg, resvgOptions(scale, opts.fonts ?? true)).render();
 }
 
 /** SVG -> PNG bytes at `scale` x the SVG's pixel size. */
 export function svgToPng(svg: string, scale = PNG_SCALE): Buffer {
   return rasterize(svg, scale).asPng();
+}
+
+/**
+ * svgToPng with resvg's parsing, text shaping and rendering (the bulk of it) on a libuv pool thread, so
+ * the caller can build the PDF meanwhile; the same resvg code runs, so the PNG bytes are the same.
+ * Only the PNG encoding (`asPng`) stays on the calling thread.
+ */
+export async function svgToPngAsync(svg: string, scale = PNG_SCALE): Promise<Buffer> {
+  return (await renderAsync(svg, resvgOptions(scale, true))).asPng();
 }

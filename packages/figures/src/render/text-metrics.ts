@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import * as vega from 'vega';
-import { FONT_FILES, parsedFont, type FontStyle } from './fonts.js';
+import { FONT_FILES, type FontStyle } from './fonts.js';
+import { parsedFont } from './parsed-font.js';
 
 /**
  * Without node-canvas, vega estimates every text as 0.8 x font size per character, which overestimates
