@@ -16,6 +16,9 @@ export function wilsonInterval(k: number, n: number, confidence = 0.95): { rate:
   const denom = 1 + z2 / n;
   const centre = (p + z2 / (2 * n)) / denom;
   const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denom;
-  // Clamp rounding noise at the ends (k = 0 gives exactly 0 in exact arithmetic).
-  return { rate: p, low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+  // At k = 0 (k = n) the lower (upper) end is exactly 0 (1) in exact arithmetic; floating point leaves
+  // noise such as 2.8e-17 that would print in the CSVs, so the ends are set, not computed.
+  const low = k === 0 ? 0 : Math.max(0, centre - half);
+  const high = k === n ? 1 : Math.min(1, centre + half);
+  return { rate: p, low, high };
 }

@@ -47,6 +47,11 @@ describe('Wilson interval', () => {
     expect(w.low!).toBeCloseTo(0.865, 3);
     expect(w.high!).toBeCloseTo(0.989, 3);
     expect(wilsonInterval(0, 0)).toEqual({ rate: null, low: null, high: null });
+    // The ends at k = 0 and k = n are exact, not floating-point noise (2.8e-17 printed in a CSV).
+    for (const n of [1, 5, 15, 60, 289]) {
+      expect(wilsonInterval(0, n).low).toBe(0);
+      expect(wilsonInterval(n, n).high).toBe(1);
+    }
     expect(() => wilsonInterval(3, 2)).toThrow(RangeError);
   });
 

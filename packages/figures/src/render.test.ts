@@ -76,6 +76,9 @@ describe('render pipeline', () => {
 
   it('CSV has a header, empty cells for null and unix line ends', () => {
     expect(toCsv(['a', 'b', 'c'], [{ a: 'x,y', b: null, c: 0.5 }, { a: 'z', b: true, c: 1 }])).toBe('a,b,c\n"x,y",,0.5\nz,true,1\n');
+    // Floating-point noise of a sum does not reach the CSV; every other number prints as JS prints it.
+    const row = { auc: 0.14999999999999997, sum: 0.19850000000000007, p1: 0.9999999999999962, third: 0.4666666666666667, ci: 0.14164643854782039, p: 1.2345e-20, big: 652 };
+    expect(toCsv(Object.keys(row), [row])).toBe('auc,sum,p1,third,ci,p,big\n0.15,0.1985,1,0.4666666666666667,0.14164643854782039,1.2345e-20,652\n');
   });
 
   it('same input gives byte-identical SVG, PNG, PDF and CSV files', async () => {

@@ -6,11 +6,25 @@ export type CsvRow = Record<string, CsvValue>;
 /** The columns of a Wilson interval row (contracts' Interval), in the order every figure CSV writes them. */
 export const INTERVAL_COLUMNS = ['successes', 'total', 'unknown', 'rate', 'ci_low', 'ci_high'] as const;
 
-/** Rows -> CSV with a header, in the given column order; null becomes an empty cell, numbers as JS prints them. */
+/** Six or more 0s or 9s and then at most three digits at the end of a printed number: floating-point noise. */
+const NOISE_TAIL = /\.\d*(?:0{6,}|9{6,})\d{1,3}$/;
+
+/**
+ * A number as the CSV prints it: as JS prints it, except that the noise tail of a sum is rounded away
+ * (to 12 significant digits, below the error a long sum accumulates): a trapezoid AUC prints 0.15, not
+ * 0.14999999999999997, an exact test's p 1, not 0.9999999999999962, while 0.4666666666666667 or
+ * 0.14164643854782039 stay exactly as they are.
+ */
+export function csvNumber(x: number): string {
+  const exact = String(x);
+  return NOISE_TAIL.test(exact) ? String(Number(x.toPrecision(12))) : exact;
+}
+
+/** Rows -> CSV with a header, in the given column order; null becomes an empty cell, numbers through csvNumber. */
 export function toCsv(columns: readonly string[], rows: readonly CsvRow[]): string {
   return stringify(
     rows.map((r) => columns.map((c) => r[c] ?? null)),
-    { header: true, columns: [...columns], record_delimiter: 'unix', cast: { boolean: (v) => (v ? 'true' : 'false') } },
+    { header: true, columns: [...columns], record_delimiter: 'unix', cast: { boolean: (v) => (v ? 'true' : 'false'), number: csvNumber } },
   );
 }
 
