@@ -70,6 +70,8 @@ try {
     legalComments: 'none',
     logLevel: 'warning',
   });
-} catch {
-  process.exit(1); // esbuild has already printed the errors with file and line
+} catch (err) {
+  // A build failure has been printed by esbuild with file and line; anything else is printed here.
+  if (!Array.isArray(err?.errors)) process.stderr.write(`bundle-cli: ${err?.message ?? err}\n`);
+  process.exit(1);
 }

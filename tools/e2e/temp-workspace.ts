@@ -16,7 +16,7 @@ export function tempWorkspace(): string {
   for (const f of ['nx.json', 'package.json', 'package-lock.json', 'tsconfig.base.json', 'tsconfig.json', '.gitignore']) {
     cpSync(join(WORKSPACE, f), join(dir, f));
   }
-  const skip = /\/(dist|\.vitest|node_modules|\.nx)(\/|$)/;
+  const skip = /\/(dist|bundle|\.vitest|node_modules|\.nx)(\/|$)/;
   cpSync(join(WORKSPACE, 'packages'), join(dir, 'packages'), { recursive: true, filter: (src) => !skip.test(src) });
   cpSync(join(WORKSPACE, 'tools'), join(dir, 'tools'), { recursive: true, filter: (src) => !skip.test(src) });
   mkdirSync(join(dir, 'data/logs'), { recursive: true });

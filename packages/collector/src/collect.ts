@@ -174,7 +174,7 @@ export async function collect(opts: CollectOptions): Promise<CollectResult> {
   const pairsRejected = runSummaries.reduce((n, r) => n + r.rejected, 0) + skippedPairDirs;
   problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const report = validate('collect report', CollectReportSchema, {
-    schema: 'cooperbench-repro/collect-report@1',
+    schema: 'cooperbench-repro/collect-report@2',
     // Relative to the report's own folder, so a stage that reads the report finds the logs from any working directory.
     log_root: relative(dirname(resolve(opts.reportFile)), logRoot) || '.',
     counts: {

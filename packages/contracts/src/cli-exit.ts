@@ -13,7 +13,7 @@ export const EXIT_USAGE = 2;
  * The line every CLI's --help ends with, after its own "Exit codes: ..." (which say what 1 and 2 mean
  * for that CLI, and any further code).
  */
-export const EXIT_CODES_HELP = 'An expected failure is one "error: ..." line on stderr; --debug (any command) adds its stack trace.';
+export const EXIT_CODES_HELP = 'An expected failure prints "error: ..." on stderr without a stack trace; --debug (any command) adds it.';
 
 /** A bad command line (a missing or contradictory option): exit 2 with the usage. */
 export class UsageError extends Error {
@@ -27,9 +27,9 @@ export type ExpectedError = readonly [(abstract new (...args: never[]) => Error)
 export const isFileSystemError = (err: unknown): boolean =>
   err instanceof Error && typeof (err as NodeJS.ErrnoException).code === 'string' && typeof (err as NodeJS.ErrnoException).syscall === 'string';
 
-/** A class matches its instances; an arrow function (no prototype) is a test. */
-const matches = ([what]: ExpectedError, err: unknown): boolean =>
-  what.prototype === undefined ? (what as (err: unknown) => boolean)(err) : err instanceof (what as abstract new (...args: never[]) => Error);
+/** An Error class matches its instances; any other function (arrow or not) is a test. */
+const isErrorClass = (what: ExpectedError[0]): what is abstract new (...args: never[]) => Error => what === Error || what.prototype instanceof Error;
+const matches = ([what]: ExpectedError, err: unknown): boolean => (isErrorClass(what) ? err instanceof what : (what as (err: unknown) => boolean)(err));
 
 export const debugRequested = (argv: readonly string[] = process.argv): boolean => argv.includes('--debug');
 

@@ -38,7 +38,8 @@ export const RunSummarySchema = z.object({
 export type RunSummary = z.infer<typeof RunSummarySchema>;
 
 export const CollectReportSchema = z.object({
-  schema: z.literal('cooperbench-repro/collect-report@1'),
+  // @2: log_root became relative to the report's folder (it was relative to the collector's working directory).
+  schema: z.literal('cooperbench-repro/collect-report@2'),
   /** The log root collected, relative to the folder of this report file (an absolute path if on another drive). */
   log_root: z.string(),
   counts: z.object({

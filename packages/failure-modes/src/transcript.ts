@@ -55,7 +55,7 @@ export class PatchReadError extends Error {
     readonly recordId: string,
     cause: unknown,
   ) {
-    super(`${file}: cannot read the patch of record ${recordId} (${(cause as Error).message}); pass --log-root DIR (the log tree the store was collected from; data/collect-report.json names it)`);
+    super(`${file}: cannot read the patch of record ${recordId} (${(cause as Error).message}); pass --log-root DIR, the log tree the store was collected from (the collector's report names it, relative to the report's folder)`);
   }
 }
 

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readRunnerReport } from '@cooperbench-repro/contracts';
-import { runCli, workdir, writeExperiment } from './test-support/standin.js';
+import { cliConventionBreaches, readRunnerReport } from '@cooperbench-repro/contracts';
+import { RUNNER_CLI, runCli, workdir, writeExperiment } from './test-support/standin.js';
 
 const noQuirks = { STANDIN_ERROR_RATE: '0', STANDIN_MISSING_EVAL_RATE: '0' };
 const SPAWN_TIMEOUT = { timeout: 120_000 };
@@ -96,5 +96,11 @@ describe('runner CLI', () => {
     writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), budget_usd: 1000 }));
     const more = await runCli(['run', '--experiment', file, '--quiet'], { cwd: dir, env: noQuirks });
     expect(more.code).toBe(0);
+  });
+});
+
+describe('runner CLI conventions', () => {
+  it('every command: --help ends with the exit-code line; an unknown option exits 2, its stack trace only under --debug', () => {
+    for (const command of [[], ['plan'], ['run'], ['eval']]) expect(cliConventionBreaches(RUNNER_CLI, command), command.join(' ') || '(no command)').toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import { collect } from '@cooperbench-repro/collector';
 import { buildPlan } from './plan.js';
 import { runExperiment } from './run-experiment.js';
 import { ArmMismatchError } from './manifest.js';
-import { runChild } from './child-process.js';
+import { LOCK_FILE, runChild } from './child-process.js';
 import { ExecutableError } from './executable.js';
 import { exitCode, lockedUnder, onlyRun, spawnRunner, waitFor } from './test-support/runner-process.js';
 import { execLog, experiment, PAIRS, RUNNER_CLI, silent, withEnv, workdir, writeExperiment } from './test-support/standin.js';
@@ -116,7 +116,7 @@ describe('runner against the stand-in CLI', () => {
     expect(m.attempts[0]).toMatchObject({ signal: 'SIGKILL', infra_error: true, exit_code: null });
     expect(m.attempts[0]!.ended_at).not.toBeNull();
     expect(m.attempts[0]!.reason).toMatch(/timed out/);
-    expect(existsSync(join(e.log_dir, report.invocations[0]!.run, '.cooperbench-repro.lock'))).toBe(false);
+    expect(existsSync(join(e.log_dir, report.invocations[0]!.run, LOCK_FILE))).toBe(false);
     // The whole process group went, grandchildren included.
     const grandchild = execLog(log).find((l) => l.event === 'grandchild') as { pid?: number } | undefined;
     expect(grandchild?.pid).toBeGreaterThan(0);

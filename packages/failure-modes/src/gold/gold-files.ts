@@ -5,8 +5,8 @@ import { FailureModeCodesFileSchema, readJsonFileSync, type CodedConversation, t
 
 /**
  * packages/failure-modes/gold: the human-coded failure modes (one file per source and coder). Found by
- * walking up to the package root (package.json beside gold/), so the same code finds it from src/gold,
- * dist/gold and the one-file CLI bundle (bundle/cli.js), which sit at different depths.
+ * walking up to the package root (package.json beside gold/), so the same code finds it from src/gold
+ * (tests) and dist/gold (the CLI, and its bundle, whose import.meta.url tools/build maps back to dist/).
  */
 export const GOLD_DIR = packageGoldDir(dirname(fileURLToPath(import.meta.url)));
 

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { FailureModeAdjudicationSchema, readJsonFileSync, type FailureModeAdjudication, type RunRecord } from '@cooperbench-repro/contracts';
+import { DataFileError, FailureModeAdjudicationSchema, readJsonFileSync, type FailureModeAdjudication, type RunRecord } from '@cooperbench-repro/contracts';
 import { conversationKey, GOLD_DIR, judgementOf, loadCodes, type CodedJudgement, type GoldSource } from './gold-files.js';
 
 /** One conversation's gold codes: coder A's, overridden by the adjudication where the coders disagreed. */
@@ -61,9 +61,9 @@ export function goldSet(dir = GOLD_DIR): Map<string, GoldConversation> {
       out.set(key, g);
     }
     const stray = [...second.keys()];
-    if (stray.length > 0) throw new Error(`${source}.${SECOND_CODER}.json: ${stray.join(', ')} not coded by ${REFERENCE_CODER} (${source}.${REFERENCE_CODER}.json)`);
+    if (stray.length > 0) throw new DataFileError(`${source}.${SECOND_CODER}.json`, [{ field: 'conversations', expected: `only conversations that ${source}.${REFERENCE_CODER}.json codes`, message: `${stray.join(', ')} not coded by ${REFERENCE_CODER}` }]);
   }
-  for (const key of settled.keys()) if (!out.get(key)?.second_coding) throw new Error(`adjudication.json: ${key} is settled but not coded by both ${REFERENCE_CODER} and ${SECOND_CODER}`);
+  for (const key of settled.keys()) if (!out.get(key)?.second_coding) throw new DataFileError('adjudication.json', [{ field: 'items', expected: `items of conversations coded by both ${REFERENCE_CODER} and ${SECOND_CODER}`, message: `${key} is settled but not coded by both` }]);
   return out;
 }
 
@@ -75,11 +75,11 @@ function secondCodes(source: GoldSource, dir: string): Map<string, CodedJudgemen
 
 /** Both coders' judgements, checked against what the adjudication says each coder coded. */
 function secondCoding(source: GoldSource, key: string, reference: CodedJudgement, second: CodedJudgement, item: FailureModeAdjudication['items'][number] | undefined): SecondCoding {
-  if (!item) throw new Error(`adjudication.json: ${key} (${source}) is coded by ${REFERENCE_CODER} and ${SECOND_CODER} but has no item; every double-coded conversation needs one`);
+  if (!item) throw new DataFileError('adjudication.json', [{ field: 'items', expected: 'one item per double-coded conversation', message: `${key} (${source}) is coded by ${REFERENCE_CODER} and ${SECOND_CODER} but has no item` }]);
   for (const [coder, coded, told] of [[REFERENCE_CODER, reference, item.a], [SECOND_CODER, second, item.b]] as const) {
     for (const field of ['comm_error', 'plan_drift', 'primary'] as const) {
       if (coded[field] !== told[field])
-        throw new Error(`adjudication.json: ${key}, ${coder === REFERENCE_CODER ? 'a' : 'b'}.${field} is ${JSON.stringify(told[field])}, expected ${JSON.stringify(coded[field])} as in ${source}.${coder}.json`);
+        throw new DataFileError('adjudication.json', [{ field: `${key} ${coder === REFERENCE_CODER ? 'a' : 'b'}.${field}`, expected: `${JSON.stringify(coded[field])} as in ${source}.${coder}.json`, message: `found ${JSON.stringify(told[field])}` }]);
     }
   }
   return { reference, second, resolved: item.resolved };

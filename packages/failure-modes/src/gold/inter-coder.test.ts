@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InterCoderSchema } from '@cooperbench-repro/contracts';
+import { DataFileError, InterCoderSchema } from '@cooperbench-repro/contracts';
 import type { CodedJudgement } from './gold-files.js';
 import { GOLD_DIR } from './gold-files.js';
 import { goldSet, type GoldConversation, type SecondCoding } from './gold-set.js';
@@ -149,11 +149,13 @@ describe('goldSet checks the second coding against the adjudication', () => {
 
   it('names the item and field where the adjudication misquotes a coder', () => {
     const dir = goldCopy((a) => (a.items[0]!.b.plan_drift = !a.items[0]!.b.plan_drift));
-    expect(() => goldSet(dir)).toThrow(/adjudication\.json: command-a-lite-results\/results\.json#300, b\.plan_drift is (true|false), expected (true|false) as in command-a\.B\.json/);
+    // A DataFileError: the CLI prints it as one line and exits 2 (a data problem, not a crash).
+    expect(() => goldSet(dir)).toThrow(DataFileError);
+    expect(() => goldSet(dir)).toThrow(/adjudication\.json: field command-a-lite-results\/results\.json#300 b\.plan_drift: expected (true|false) as in command-a\.B\.json \(found (true|false)\)/);
   });
 
   it('refuses a double-coded conversation without an adjudication item', () => {
     const dir = goldCopy((a) => a.items.shift());
-    expect(() => goldSet(dir)).toThrow(/#300 \(command-a\) is coded by A and B but has no item/);
+    expect(() => goldSet(dir)).toThrow(/adjudication\.json: field items: expected one item per double-coded conversation \(.*#300 \(command-a\) is coded by A and B but has no item\)/);
   });
 });

@@ -13,7 +13,8 @@ const NOISE_TAIL = /\.\d*(?:0{6,}|9{6,})\d{1,3}$/;
  * A number as the CSV prints it: as JS prints it, except that the noise tail of a sum is rounded away
  * (to 12 significant digits, below the error a long sum accumulates): a trapezoid AUC prints 0.15, not
  * 0.14999999999999997, an exact test's p 1, not 0.9999999999999962, while 0.4666666666666667 or
- * 0.14164643854782039 stay exactly as they are.
+ * 0.14164643854782039 stay exactly as they are. Limits: noise printed in exponent form (5.5e-17 for 0) is
+ * left as it is, and such a cell can differ from the stage JSON it comes from below the 12th digit.
  */
 export function csvNumber(x: number): string {
   const exact = String(x);

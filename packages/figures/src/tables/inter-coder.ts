@@ -89,7 +89,7 @@ export function interCoderMarkdown(data: FailureModesFile): string[] {
       'Kappa is unstable for rare codes (a code one coder never gives has kappa 0 or n/a however often they agree), so read PABAK and AC1 beside it.',
     '',
     `Disagreements resolved: every double-coded conversation has an item in \`${escapeMarkdown(ic.adjudication_file)}\` with the settled codes and, where the coders differed, the reason ` +
-      `(${r.agreed ?? 0} agreed on every field, ${r.A ?? 0} settled as coder ${a}, ${r.B ?? 0} as coder ${b}, ${r.neither ?? 0} neither); the gold set uses the settled codes.`,
+      `(${r.agreed ?? 0} agreed on every field, ${r[a] ?? 0} settled as coder ${a}, ${r[b] ?? 0} as coder ${b}, ${r.neither ?? 0} neither); the gold set uses the settled codes.`,
     '',
     // The next section opens with its own blank line.
     ...ic.fields.flatMap((field) => fieldMarkdown(field, ci, a, b)).slice(0, -1),

@@ -3,9 +3,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RUN_MANIFEST_FILE, RunManifestSchema, type RunManifest } from '@cooperbench-repro/contracts';
 import { RUNNER_CLI } from './standin.js';
+import { LOCK_FILE } from '../child-process.js';
 
 /** The file a running invocation holds in its run folder. */
-const LOCK_FILE = '.cooperbench-repro.lock';
 
 /** Starts `runner run --experiment <file> --quiet` in `dir` as a process of its own (so a test can signal it), output ignored. */
 export function spawnRunner(file: string, dir: string, env: NodeJS.ProcessEnv): ChildProcess {
