@@ -1,4 +1,4 @@
-import { StageChecks, type CollectReport } from '@cooperbench-repro/contracts';
+import { StageChecks, sum, type CollectReport } from '@cooperbench-repro/contracts';
 
 /**
  * Checks of data/collect-report.json: pair directories found + imported records = records written +
@@ -9,7 +9,6 @@ import { StageChecks, type CollectReport } from '@cooperbench-repro/contracts';
 export function checkCollectReport(report: CollectReport, stage = 'collector'): StageChecks {
   const checks = new StageChecks(stage);
   const { counts, runs, imported, problems } = report;
-  const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
   checks.equal('counts.pair_dirs_found + counts.imported_records', counts.pair_dirs_found + counts.imported_records, counts.records_written + counts.pairs_rejected, 'records_written + pairs_rejected');
   const reconciles = counts.pair_dirs_found + counts.imported_records === counts.records_written + counts.pairs_rejected;
   checks.check(counts.reconciled === reconciles, () => `counts.reconciled: ${counts.reconciled}, expected ${reconciles}`);

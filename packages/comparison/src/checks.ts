@@ -1,4 +1,4 @@
-import { runStageChecks, StageChecks, type ComparisonFile, type PairedCounts } from '@cooperbench-repro/contracts';
+import { runStageChecks, StageChecks, sum, type ComparisonFile, type PairedCounts } from '@cooperbench-repro/contracts';
 
 /**
  * Checks of data/comparison.json before it is written: every paired 2x2 table adds up (both + only ours +
@@ -9,7 +9,6 @@ import { runStageChecks, StageChecks, type ComparisonFile, type PairedCounts } f
  */
 
 type Grid = ComparisonFile['pair_grid'];
-const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 const PAIR_FIELDS = ['matched_pairs', 'both_passed', 'only_ours', 'only_published', 'neither', 'ours_passed', 'published_passed', 'conflict_known', 'conflict_agreement', 'ours_conflict', 'published_conflict'] as const;
 
 /** One 2x2 table: the cells add up, conflict counts stay within the pairs where both flags are known, p in [0, 1]. */

@@ -3,6 +3,9 @@
  * stage stops (exit 1) with all of them, each naming where it is. One set of checks for every stage.
  */
 
+/** The total the checks compare a count against (one helper for every stage's checks). */
+export const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
+
 export class StageCheckError extends Error {
   constructor(
     readonly stage: string,

@@ -1,4 +1,4 @@
-import { CAUSES, COMM_ERROR_GROUPS, runStageChecks, SYMPTOMS, StageChecks, type FailureModesFile, type HumanCoded, type Interval, type RunFailureModes } from '@cooperbench-repro/contracts';
+import { CAUSES, COMM_ERROR_GROUPS, runStageChecks, SYMPTOMS, StageChecks, sum, type FailureModesFile, type HumanCoded, type Interval, type RunFailureModes } from '@cooperbench-repro/contracts';
 import { GROUP_CODES } from './aggregate/fig6-numbers.js';
 import { NOT_A_CONVERSATION } from './classify-runs.js';
 
@@ -14,7 +14,6 @@ type Table2Row = { cause: string; share: Interval | null };
 
 const JUDGED = new Set(['labelled', 'no-issue', 'rejected']);
 const isConversationRun = (r: Run) => r.comm_error.judge.reason !== NOT_A_CONVERSATION;
-const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 const count = <T>(xs: readonly T[], f: (x: T) => boolean) => xs.filter(f).length;
 
 /** A share: k/n in [0, 1] inside its interval, and `total + unknown` = the population it was counted over. */

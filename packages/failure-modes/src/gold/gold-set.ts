@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { DataFileError, FailureModeAdjudicationSchema, readJsonFileSync, type FailureModeAdjudication, type RunRecord } from '@cooperbench-repro/contracts';
+import { DataFileError, FailureModeAdjudicationSchema, INTER_CODER_FIELDS, readJsonFileSync, type FailureModeAdjudication, type RunRecord } from '@cooperbench-repro/contracts';
 import { conversationKey, GOLD_DIR, judgementOf, loadCodes, type CodedJudgement, type GoldSource } from './gold-files.js';
 
 /** One conversation's gold codes: coder A's, overridden by the adjudication where the coders disagreed. */
@@ -77,7 +77,7 @@ function secondCodes(source: GoldSource, dir: string): Map<string, CodedJudgemen
 function secondCoding(source: GoldSource, key: string, reference: CodedJudgement, second: CodedJudgement, item: FailureModeAdjudication['items'][number] | undefined): SecondCoding {
   if (!item) throw new DataFileError('adjudication.json', [{ field: 'items', expected: 'one item per double-coded conversation', message: `${key} (${source}) is coded by ${REFERENCE_CODER} and ${SECOND_CODER} but has no item` }]);
   for (const [coder, coded, told] of [[REFERENCE_CODER, reference, item.a], [SECOND_CODER, second, item.b]] as const) {
-    for (const field of ['comm_error', 'plan_drift', 'primary'] as const) {
+    for (const field of INTER_CODER_FIELDS) {
       if (coded[field] !== told[field])
         throw new DataFileError('adjudication.json', [{ field: `${key} ${coder === REFERENCE_CODER ? 'a' : 'b'}.${field}`, expected: `${JSON.stringify(coded[field])} as in ${source}.${coder}.json`, message: `found ${JSON.stringify(told[field])}` }]);
     }

@@ -1,4 +1,4 @@
-import { COMM_ERROR_CODES, SYMPTOMS } from '@cooperbench-repro/contracts';
+import { COMM_ERROR_CODES, INTER_CODER_FIELDS, INTER_CODER_SCOPES, SYMPTOMS } from '@cooperbench-repro/contracts';
 import { categoricalAgreement, perLabelAgreement, type BinaryAgreement, type CategoricalAgreement, type RatedPair } from '../validate/agreement.js';
 import type { CodedJudgement, GoldSource } from './gold-files.js';
 import type { GoldConversation, SecondCoding } from './gold-set.js';
@@ -8,8 +8,8 @@ export const COMM_ERROR_SCALE = ['none', ...COMM_ERROR_CODES.filter((c) => c !==
 export const PLAN_DRIFT_SCALE = ['no', 'yes'] as const;
 export const PRIMARY_SCALE = ['implementation_failure', ...SYMPTOMS] as const;
 
-export type AgreementField = 'comm_error' | 'plan_drift' | 'primary';
-export type AgreementScope = 'all' | GoldSource;
+export type AgreementField = (typeof INTER_CODER_FIELDS)[number];
+export type AgreementScope = (typeof INTER_CODER_SCOPES)[number];
 
 export const FIELD_SCALES: Record<AgreementField, readonly string[]> = { comm_error: COMM_ERROR_SCALE, plan_drift: PLAN_DRIFT_SCALE, primary: PRIMARY_SCALE };
 
@@ -82,15 +82,17 @@ function scopeAgreement(source: AgreementScope, coded: readonly GoldConversation
  */
 export function interCoderAgreement(gold: ReadonlyMap<string, GoldConversation>, confidence = 0.95): InterCoderAgreement {
   const coded = [...gold.values()].filter((g) => g.second_coding !== undefined);
-  const sources = ['command-a', 'claude-code'] as const;
+  // 'all' pools both sources; each other scope is one source.
+  const inScope = (scope: AgreementScope) => (scope === 'all' ? coded : coded.filter((g) => g.source === scope));
   const resolutions = { agreed: 0, A: 0, B: 0, neither: 0 };
   for (const g of coded) resolutions[g.second_coding!.resolved]++;
-  const fields = (['comm_error', 'plan_drift', 'primary'] as const).map((field): FieldAgreement => {
-    const scopes = [scopeAgreement('all', coded, field, confidence), ...sources.map((s) => scopeAgreement(s, coded.filter((g) => g.source === s), field, confidence))];
+  const fields = INTER_CODER_FIELDS.map((field): FieldAgreement => {
+    const scopes = INTER_CODER_SCOPES.map((scope) => scopeAgreement(scope, inScope(scope), field, confidence));
     return { field, overall: scopes[0]!.overall, perLabel: scopes[0]!.perLabel, scopes, disagreements: settlement(coded, field) };
   });
+  const sources = INTER_CODER_SCOPES.filter((s): s is GoldSource => s !== 'all');
   return {
-    conversations: Object.fromEntries(sources.map((s) => [s, coded.filter((g) => g.source === s).length])) as Record<GoldSource, number>,
+    conversations: Object.fromEntries(sources.map((s) => [s, inScope(s).length])) as Record<GoldSource, number>,
     resolutions,
     fields,
   };

@@ -1,5 +1,6 @@
 import type { FailureModesFile, InterCoder } from '@cooperbench-repro/contracts';
 import { escapeMarkdown } from '../render/escape.js';
+import { confidenceOf } from '../render/subtitle.js';
 
 /**
  * The "Inter-coder agreement" section of failure-modes.md: the gold set's double-coded subset (data/
@@ -23,8 +24,8 @@ const agreementText = (a: Stats['agreement']) => (a.rate === null ? 'n/a' : `${f
 const statsCells = (s: Stats) => [agreementText(s.agreement), f2(s.kappa), f2(s.pabak), f2(s.ac1)];
 
 function confidenceHeader(data: FailureModesFile): string {
-  const c = data.parameters.confidence;
-  return typeof c === 'number' && c > 0 && c < 1 ? `${Math.round(c * 100)}% CI` : 'CI';
+  const c = confidenceOf(data.parameters);
+  return c === null ? 'CI' : `${Math.round(c * 100)}% CI`;
 }
 
 /** Labels either coder used somewhere; a yes/no field shows its "yes" alone (the "no" row is its mirror). */
