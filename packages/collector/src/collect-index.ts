@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { OutcomeSchema, ProblemSchema, parseJsonText, validate } from '@cooperbench-repro/contracts';
@@ -11,13 +11,15 @@ import { OutcomeSchema, ProblemSchema, parseJsonText, validate } from '@cooperbe
  * from the previous store verbatim, so an unchanged tree gives a byte-identical store.
  */
 export const CollectIndexSchema = z.object({
-  schema: z.literal('cooperbench-repro/collect-index@1'),
+  schema: z.literal('cooperbench-repro/collect-index@2'),
   /** Hash of the collector's own code: a new parser invalidates every entry. */
   collector: z.string(),
   log_root: z.string(),
   mapping: z.string(),
   /** sha256 of the results store the entries' record ids point into. */
   store_sha256: z.string(),
+  /** The store's stat fingerprint when this index was written: while it holds, the store need not be hashed again. */
+  store_stat: z.string(),
   runs: z.record(z.string(), z.string()),
   pairs: z.record(
     z.string(),
@@ -74,17 +76,54 @@ export function loadIndex(file: string, expect: { collector: string; log_root: s
 }
 
 const RECORD_ID_PREFIX = /^\{"record_id":"((?:[^"\\]|\\.)*)"/;
+/** Bytes of a line decoded to find its record id; a longer id decodes the whole line. */
+const NEWLINE = Buffer.from('\n');
+const ID_PREFIX_BYTES = 1024;
 
-/** Splits a previous store into its lines by record id, if its hash matches what the index expects. */
-export function loadStoreLines(storeFile: string, expectedSha: string): { text: string; lines: Map<string, string> } | null {
+/** One store line: as the parser made it, or the previous store's bytes reused verbatim. */
+export type StoreLine = string | Buffer;
+
+/** A previous store as bytes and its lines by record id (views into those bytes, never decoded as a whole). */
+export interface StoreLines {
+  bytes: Buffer;
+  lines: Map<string, Buffer>;
+}
+
+/** Size, times and inode of a file: any rewrite (or replacement) of it changes them. */
+export function fileStat(file: string): string {
+  const st = statSync(file);
+  return `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
+}
+
+/**
+ * Splits a previous store into its lines by record id, if it is the store the index expects: untouched
+ * since the index was written (same stat fingerprint) or, failing that, the same content (sha256).
+ * Kept as bytes: a re-collect copies reused lines verbatim, so decoding tens of MB to a string (and
+ * encoding them back) would only cost time.
+ */
+export function loadStoreLines(storeFile: string, expected: { sha256: string; stat: string }): StoreLines | null {
   if (!existsSync(storeFile)) return null;
-  const text = readFileSync(storeFile, 'utf8');
-  if (sha256(text) !== expectedSha) return null;
-  const lines = new Map<string, string>();
-  for (const line of text.split('\n')) {
-    if (!line) continue;
-    const m = RECORD_ID_PREFIX.exec(line);
+  const statBefore = fileStat(storeFile);
+  const bytes = readFileSync(storeFile);
+  if (statBefore !== expected.stat && sha256(bytes) !== expected.sha256) return null;
+  const lines = new Map<string, Buffer>();
+  for (let start = 0; start < bytes.length; ) {
+    const newline = bytes.indexOf(NEWLINE, start); // a Buffer needle: node 20's indexOf(number) is ~15x slower
+    const end = newline === -1 ? bytes.length : newline;
+    const line = bytes.subarray(start, end);
+    const m = RECORD_ID_PREFIX.exec(line.toString('utf8', 0, ID_PREFIX_BYTES)) ?? RECORD_ID_PREFIX.exec(line.toString('utf8'));
     if (m) lines.set(JSON.parse(`"${m[1]}"`) as string, line);
+    start = end + 1;
   }
-  return { text, lines };
+  return { bytes, lines };
+}
+
+/** Whether the store lines, in order, are exactly the previous store's bytes (then nothing need be written or hashed). */
+export function isPreviousStore(lines: readonly StoreLine[], previous: StoreLines): boolean {
+  let offset = previous.bytes.byteOffset;
+  for (const line of lines) {
+    if (typeof line === 'string' || line.buffer !== previous.bytes.buffer || line.byteOffset !== offset) return false;
+    offset += line.length + 1;
+  }
+  return offset === previous.bytes.byteOffset + previous.bytes.length;
 }

@@ -11,7 +11,7 @@ import {
 } from '@cooperbench-repro/contracts';
 import { ArmMappingLookup } from './arm-mapping.js';
 import { collectorCodeFingerprint } from './code-fingerprint.js';
-import { loadIndex, loadStoreLines, sha256, type CollectIndex } from './collect-index.js';
+import { fileStat, isPreviousStore, loadIndex, loadStoreLines, sha256, type CollectIndex, type StoreLine } from './collect-index.js';
 import { listRunDirs, scanRun, type RunScan } from './discover.js';
 import { runPairJob, type PairJob } from './pair-job.js';
 import { runPairJobs, type PoolOptions } from './pair-pool.js';
@@ -47,6 +47,12 @@ export interface CollectResult {
 async function writeIfChanged(file: string, text: string): Promise<void> {
   if (existsSync(file) && statSync(file).size === Buffer.byteLength(text) && readFileSync(file, 'utf8') === text) return;
   await writeFileAtomic(file, text);
+}
+
+/** The store: one line per record, each ended by a newline (empty without records). */
+function storeBytes(lines: readonly StoreLine[]): Buffer {
+  const NEWLINE = Buffer.from('\n');
+  return Buffer.concat(lines.flatMap((line) => [typeof line === 'string' ? Buffer.from(line) : line, NEWLINE]));
 }
 
 const outcomeCounts = () => ({ pass: 0, fail: 0, unknown: 0 });
@@ -107,7 +113,7 @@ export async function collect(opts: CollectOptions): Promise<CollectResult> {
   // Every pair of a run whose context (manifest/mapping/config) is unchanged may reuse its previous entry.
   const contexts = new Map<string, RunContext>();
   const jobs: PairJob[] = [];
-  const nextIndex: CollectIndex = { schema: 'cooperbench-repro/collect-index@1', ...identity, store_sha256: '', runs: {}, pairs: {} };
+  const nextIndex: CollectIndex = { schema: 'cooperbench-repro/collect-index@2', ...identity, store_sha256: '', store_stat: '', runs: {}, pairs: {} };
   for (const { scan, context } of scans) {
     if (!context) continue;
     contexts.set(scan.run, context);
@@ -122,7 +128,7 @@ export async function collect(opts: CollectOptions): Promise<CollectResult> {
   progress.start(jobs.length, 'collect');
   // Workers fingerprint (and where needed parse) the pairs while this thread reads the previous store.
   const pending = runPairJobs(jobs, contexts, progress, opts.pool);
-  const previousStore = previous ? loadStoreLines(opts.storeFile, previous.store_sha256) : null;
+  const previousStore = previous ? loadStoreLines(opts.storeFile, { sha256: previous.store_sha256, stat: previous.store_stat }) : null;
   const results = await pending;
   progress.stop();
   // A reusable entry whose line is not in the previous store (store missing or edited) is parsed after all.
@@ -132,7 +138,7 @@ export async function collect(opts: CollectOptions): Promise<CollectResult> {
   });
   const previousLines = previousStore?.lines ?? null;
 
-  const lines = new Map<string, string>();
+  const lines = new Map<string, StoreLine>();
   const summaries = new Map(scans.map((s) => [s.scan.run, s.summary]));
   let reparsed = 0;
   let reused = 0;
@@ -164,9 +170,10 @@ export async function collect(opts: CollectOptions): Promise<CollectResult> {
   const imported = [...mergeImportedStores(opts.importedDir, lines, problems), ...mergeLegacyInputs(opts.legacyInputs ?? [], lines, problems)];
   const ids = [...lines.keys()].sort();
   if (ids.length === 0) problems.push(noRecordsProblem(logRoot, displayRoot, runs));
-  const storeText = ids.length ? `${ids.map((id) => lines.get(id)).join('\n')}\n` : '';
-  const storeUnchanged = previousStore !== null && previousStore.text === storeText;
-  nextIndex.store_sha256 = storeUnchanged ? previous!.store_sha256 : sha256(storeText);
+  const storeLines = ids.map((id) => lines.get(id)!);
+  const storeUnchanged = previousStore !== null && isPreviousStore(storeLines, previousStore);
+  const store = storeUnchanged ? null : storeBytes(storeLines);
+  nextIndex.store_sha256 = store === null ? previous!.store_sha256 : sha256(store);
 
   const runSummaries = scans.map((s) => ({ ...s.summary, cost_usd: Math.round(s.summary.cost_usd * 1e6) / 1e6 }));
   // Pair directories under run directories that were not collected (hidden, odd names) count as found and rejected.
@@ -195,7 +202,8 @@ export async function collect(opts: CollectOptions): Promise<CollectResult> {
   for (const f of [opts.storeFile, opts.reportFile, opts.indexFile]) await mkdir(dirname(resolve(f)), { recursive: true });
   // Store first, index last: an index never points at lines that are not in the store. Unchanged files
   // are not rewritten (an unchanged tree costs no writes).
-  if (!storeUnchanged) await writeFileAtomic(opts.storeFile, storeText);
+  if (store !== null) await writeFileAtomic(opts.storeFile, store);
+  nextIndex.store_stat = fileStat(opts.storeFile);
   await writeIfChanged(opts.reportFile, `${JSON.stringify(report, null, 2)}\n`);
   await writeIfChanged(opts.indexFile, `${JSON.stringify(nextIndex)}\n`);
   return { report, reparsed, reused };

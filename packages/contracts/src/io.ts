@@ -79,7 +79,7 @@ export function parseJsonText(file: string, text: string): unknown {
     ]);
   }
   // JSON.parse keeps the last of two equal keys silently; a file that says two things is an error.
-  const duplicates = duplicateJsonKeys(text);
+  const duplicates = duplicateJsonKeys(text, value);
   if (duplicates.length > 0) {
     throw new DuplicateJsonKeyError(
       file,
