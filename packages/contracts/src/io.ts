@@ -156,6 +156,11 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
   await writeFileAtomicImpl(file, typeof data === 'string' ? data : Buffer.from(data));
 }
 
+/** writeFileAtomic for synchronous callers (a small cache written on the way out of a sync function). */
+export function writeFileAtomicSync(file: string, data: string): void {
+  writeFileAtomicImpl.sync(file, data);
+}
+
 /** Stable JSON (2-space indent, trailing newline) written atomically. */
 export async function writeJsonAtomic(file: string, value: unknown): Promise<void> {
   await writeFileAtomic(file, `${JSON.stringify(value, null, 2)}\n`);

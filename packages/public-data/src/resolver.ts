@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { resolveInside, type PublicDataManifest } from '@cooperbench-repro/contracts';
 import { loadManifest } from './manifest.js';
+import { HashMemo } from './hash-memo.js';
 import { checkFile, type FileProblem } from './verify.js';
 import { FETCHED_FILES_DIR, WORKSPACE_ROOT } from './workspace.js';
 
@@ -46,11 +47,11 @@ export function candidateRoots(opts: ResolverOptions = {}): CandidateRoot[] {
   ];
 }
 
-export function checkRoot(root: CandidateRoot, manifest: PublicDataManifest): RootCheck {
+export function checkRoot(root: CandidateRoot, manifest: PublicDataManifest, memo: HashMemo | null = null): RootCheck {
   const check: RootCheck = { ...root, present: 0, total: manifest.files.length, problems: [] };
   if (!root.dir || !existsSync(root.dir) || !statSync(root.dir).isDirectory()) return check;
   for (const file of manifest.files) {
-    const problem = checkFile(root.dir, file, { hash: true });
+    const problem = checkFile(root.dir, file, { hash: true, ...(memo ? { memo } : {}) });
     if (problem === null) check.present++;
     else if (check.problems.length < 3) check.problems.push({ local_path: file.local_path, problem });
   }
@@ -94,13 +95,19 @@ export function publicDataRoot(opts: ResolverOptions = {}): string {
   const known = opts.manifest ? undefined : resolvedRoots.get(key);
   if (known) return known;
   const checks: RootCheck[] = [];
-  for (const root of roots) {
-    const check = checkRoot(root, manifest);
-    if (root.dir && check.present === check.total) {
-      if (!opts.manifest) resolvedRoots.set(key, root.dir);
-      return root.dir;
+  // The committed manifest's hashes are remembered across processes; a caller's own manifest is checked in full.
+  const memo = HashMemo.load(opts.manifest ? null : undefined);
+  try {
+    for (const root of roots) {
+      const check = checkRoot(root, manifest, memo);
+      if (root.dir && check.present === check.total) {
+        if (!opts.manifest) resolvedRoots.set(key, root.dir);
+        return root.dir;
+      }
+      checks.push(check);
     }
-    checks.push(check);
+  } finally {
+    memo.save();
   }
   throw new PublicDataMissingError(checks);
 }

@@ -1,4 +1,4 @@
-import { CohereClientV2, type Cohere } from 'cohere-ai';
+import type { Cohere, CohereClientV2 } from 'cohere-ai';
 import pLimit from 'p-limit';
 import { evaluateResponse, type Evaluation } from './answer-evaluation.js';
 import { cacheKeyOf, judgeKeyPreimage, type JudgeKeyPreimage } from './cache-key.js';
@@ -6,6 +6,7 @@ import { addUsage, copyStats, emptyStats, type CohereJudgeStats } from './judge-
 import { RequestRateLimiter, sleep } from './rate-limiter.js';
 import { CACHE_ENTRY_SCHEMA_ID, ResponseCache, type CacheEntry, type CacheLookup } from './response-cache.js';
 import { backoffMs, classifyTransportError } from './retry.js';
+import { loadCohereSdk } from './cohere-sdk.js';
 import { cohereSdkVersion } from './sdk-version.js';
 import type { CacheMode, JudgeClient, JudgeResult, JudgeSettings, JudgeUsage, Rubric } from './types.js';
 
@@ -185,7 +186,7 @@ export class CohereJudge implements JudgeClient {
     preimage: JudgeKeyPreimage,
     key: string,
   ): Promise<{ ok: true; response: ChatResponse } | { ok: false; reason: string }> {
-    const client = this.clientOrCreate();
+    const { client, sdk } = await this.clientOrCreate();
     const timeoutMs = this.options.timeoutSeconds * 1000;
     for (let attempt = 0; ; attempt++) {
       await this.limiter.acquire();
@@ -216,7 +217,7 @@ export class CohereJudge implements JudgeClient {
         );
         return { ok: true, response: chatResponseOf(res) };
       } catch (err) {
-        failure = classifyTransportError(err, timedOut, this.options.timeoutSeconds);
+        failure = classifyTransportError(err, timedOut, this.options.timeoutSeconds, sdk);
       } finally {
         clearTimeout(timer);
       }
@@ -281,13 +282,14 @@ export class CohereJudge implements JudgeClient {
     return result;
   }
 
-  private clientOrCreate(): CohereClientV2 {
-    this.client ??= new CohereClientV2({
+  private async clientOrCreate(): Promise<{ client: CohereClientV2; sdk: Awaited<ReturnType<typeof loadCohereSdk>> }> {
+    const sdk = await loadCohereSdk();
+    this.client ??= new sdk.CohereClientV2({
       token: this.token,
       ...(this.options.baseUrl ? { baseUrl: this.options.baseUrl } : {}),
       maxRetries: 0,
     });
-    return this.client;
+    return { client: this.client, sdk };
   }
 
   private emit(event: JudgeEvent): void {

@@ -1,4 +1,6 @@
 import { CohereError, CohereTimeoutError } from 'cohere-ai';
+
+const SDK = { CohereError, CohereTimeoutError };
 import { describe, expect, it } from 'vitest';
 import { backoffMs, classifyTransportError, MAX_RETRY_AFTER_MS, retryAfterMs } from './retry.js';
 
@@ -36,22 +38,22 @@ describe('classifyTransportError', () => {
     new CohereError({ statusCode, body: { message: 'why' }, rawResponse: { headers: new Headers(headers), redirected: false, status: statusCode, statusText: '', type: 'basic', url: '' } });
 
   it('retries 408, 429 and 5xx, honouring Retry-After', () => {
-    expect(classifyTransportError(withStatus(429, { 'retry-after': '2' }), false, 30)).toEqual({ retryable: true, reason: 'HTTP 429: why', retryAfterMs: 2000 });
-    expect(classifyTransportError(withStatus(408), false, 30).retryable).toBe(true);
-    expect(classifyTransportError(withStatus(503), false, 30)).toMatchObject({ retryable: true, retryAfterMs: null });
+    expect(classifyTransportError(withStatus(429, { 'retry-after': '2' }), false, 30, SDK)).toEqual({ retryable: true, reason: 'HTTP 429: why', retryAfterMs: 2000 });
+    expect(classifyTransportError(withStatus(408), false, 30, SDK).retryable).toBe(true);
+    expect(classifyTransportError(withStatus(503), false, 30, SDK)).toMatchObject({ retryable: true, retryAfterMs: null });
   });
   it('does not retry other client errors', () => {
-    expect(classifyTransportError(withStatus(400), false, 30)).toMatchObject({ retryable: false, reason: 'HTTP 400: why' });
-    expect(classifyTransportError(withStatus(401), false, 30).retryable).toBe(false);
+    expect(classifyTransportError(withStatus(400), false, 30, SDK)).toMatchObject({ retryable: false, reason: 'HTTP 400: why' });
+    expect(classifyTransportError(withStatus(401), false, 30, SDK).retryable).toBe(false);
   });
   it('recognises timeouts: our abort timer, the Node 20 CohereError("timeout"), CohereTimeoutError', () => {
     const aborted = new CohereError({ message: 'The user aborted a request' });
-    expect(classifyTransportError(aborted, true, 30)).toEqual({ retryable: true, reason: 'timeout after 30 s', retryAfterMs: null });
-    expect(classifyTransportError(new CohereError({ message: 'timeout' }), false, 30).reason).toBe('timeout after 30 s');
-    expect(classifyTransportError(new CohereTimeoutError('Timeout'), false, 30).reason).toBe('timeout after 30 s');
+    expect(classifyTransportError(aborted, true, 30, SDK)).toEqual({ retryable: true, reason: 'timeout after 30 s', retryAfterMs: null });
+    expect(classifyTransportError(new CohereError({ message: 'timeout' }), false, 30, SDK).reason).toBe('timeout after 30 s');
+    expect(classifyTransportError(new CohereTimeoutError('Timeout'), false, 30, SDK).reason).toBe('timeout after 30 s');
   });
   it('retries network errors, not unknown exceptions', () => {
-    expect(classifyTransportError(new CohereError({ message: 'fetch failed' }), false, 30)).toMatchObject({ retryable: true, reason: 'network error: fetch failed' });
-    expect(classifyTransportError(new TypeError('boom'), false, 30)).toMatchObject({ retryable: false, reason: 'unexpected error: boom' });
+    expect(classifyTransportError(new CohereError({ message: 'fetch failed' }), false, 30, SDK)).toMatchObject({ retryable: true, reason: 'network error: fetch failed' });
+    expect(classifyTransportError(new TypeError('boom'), false, 30, SDK)).toMatchObject({ retryable: false, reason: 'unexpected error: boom' });
   });
 });

@@ -1,4 +1,10 @@
-import { CohereError, CohereTimeoutError } from 'cohere-ai';
+import type { CohereError, CohereTimeoutError } from 'cohere-ai';
+
+/** The SDK's error classes, passed in by the caller that has loaded the SDK (it is imported lazily: cohere-sdk.ts). */
+export interface CohereErrorClasses {
+  CohereError: typeof CohereError;
+  CohereTimeoutError: typeof CohereTimeoutError;
+}
 
 /** The SDK caps Retry-After at 60 s too; a longer wait is better spent failing visibly. */
 export const MAX_RETRY_AFTER_MS = 60_000;
@@ -37,7 +43,8 @@ export interface TransportFailure {
  * `CohereError('timeout')` and an abort as `CohereError('The user aborted a request')`, so the flag
  * is the reliable signal.
  */
-export function classifyTransportError(err: unknown, timedOut: boolean, timeoutSeconds: number): TransportFailure {
+export function classifyTransportError(err: unknown, timedOut: boolean, timeoutSeconds: number, sdk: CohereErrorClasses): TransportFailure {
+  const { CohereError, CohereTimeoutError } = sdk;
   if (timedOut || err instanceof CohereTimeoutError || (err instanceof CohereError && err.message === 'timeout')) {
     return { retryable: true, reason: `timeout after ${timeoutSeconds} s`, retryAfterMs: null };
   }

@@ -1,0 +1,33 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadCohereSdk } from './cohere-sdk.js';
+
+const PACKAGE_ENTRY = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
+const SDK_LOADER = fileURLToPath(new URL('../../dist/judge/cohere-sdk.js', import.meta.url));
+
+/** Cohere SDK modules in a fresh node process's CommonJS cache after importing the built package (and, with `thenLoad`, the SDK). */
+function sdkModulesAfterImport(thenLoad: boolean): number {
+  const script = [
+    "import { createRequire } from 'node:module';",
+    `await import(${JSON.stringify(PACKAGE_ENTRY)});`,
+    thenLoad ? `await (await import(${JSON.stringify(SDK_LOADER)})).loadCohereSdk();` : '',
+    "console.log(Object.keys(createRequire(import.meta.url).cache).filter((k) => k.includes('/cohere-ai/')).length);",
+  ].join('\n');
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: fileURLToPath(new URL('../..', import.meta.url)), encoding: 'utf8' });
+  expect(r.stderr).toBe('');
+  return Number(r.stdout.trim());
+}
+
+describe('the Cohere SDK is loaded on the first paid call only', () => {
+  it('importing the package (as the report, replays and dry runs do) loads none of it', () => {
+    expect(sdkModulesAfterImport(false)).toBe(0);
+  });
+
+  it('loadCohereSdk loads it, once', async () => {
+    expect(sdkModulesAfterImport(true)).toBeGreaterThan(100);
+    const [a, b] = await Promise.all([loadCohereSdk(), loadCohereSdk()]);
+    expect(a).toBe(b);
+    expect(typeof a.CohereClientV2).toBe('function');
+  });
+});
