@@ -11,7 +11,7 @@ import {
 } from '@cooperbench-repro/contracts';
 import { ArmMappingLookup } from './arm-mapping.js';
 import { collectorCodeFingerprint } from './code-fingerprint.js';
-import { fileStat, isPreviousStore, loadIndex, loadStoreLines, sha256, type CollectIndex, type StoreLine } from './collect-index.js';
+import { fileStat, isPreviousStore, loadIndex, loadStoreLines, sha256, type CollectIndex, type StoreLine, type StoreLines } from './collect-index.js';
 import { listRunDirs, scanRun, type RunScan } from './discover.js';
 import { runPairJob, type PairJob } from './pair-job.js';
 import { runPairJobs, type PoolOptions } from './pair-pool.js';
@@ -49,10 +49,16 @@ async function writeIfChanged(file: string, text: string): Promise<void> {
   await writeFileAtomic(file, text);
 }
 
-/** The store: one line per record, each ended by a newline (empty without records). */
-function storeBytes(lines: readonly StoreLine[]): Buffer {
+/**
+ * The store's bytes (one line per record, each ended by a newline), or null when the previous store
+ * already holds exactly them: then it is neither hashed nor rewritten. Reused lines in their old order
+ * are recognised without building anything; lines parsed or imported again are compared byte for byte.
+ */
+function changedStoreBytes(lines: readonly StoreLine[], previous: StoreLines | null): Buffer | null {
+  if (previous && isPreviousStore(lines, previous)) return null;
   const NEWLINE = Buffer.from('\n');
-  return Buffer.concat(lines.flatMap((line) => [typeof line === 'string' ? Buffer.from(line) : line, NEWLINE]));
+  const bytes = Buffer.concat(lines.flatMap((line) => [typeof line === 'string' ? Buffer.from(line) : line, NEWLINE]));
+  return previous?.bytes.equals(bytes) ? null : bytes;
 }
 
 const outcomeCounts = () => ({ pass: 0, fail: 0, unknown: 0 });
@@ -170,9 +176,7 @@ export async function collect(opts: CollectOptions): Promise<CollectResult> {
   const imported = [...mergeImportedStores(opts.importedDir, lines, problems), ...mergeLegacyInputs(opts.legacyInputs ?? [], lines, problems)];
   const ids = [...lines.keys()].sort();
   if (ids.length === 0) problems.push(noRecordsProblem(logRoot, displayRoot, runs));
-  const storeLines = ids.map((id) => lines.get(id)!);
-  const storeUnchanged = previousStore !== null && isPreviousStore(storeLines, previousStore);
-  const store = storeUnchanged ? null : storeBytes(storeLines);
+  const store = changedStoreBytes(ids.map((id) => lines.get(id)!), previousStore);
   nextIndex.store_sha256 = store === null ? previous!.store_sha256 : sha256(store);
 
   const runSummaries = scans.map((s) => ({ ...s.summary, cost_usd: Math.round(s.summary.cost_usd * 1e6) / 1e6 }));

@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collectInto, REAL_LOGS, REAL_MAPPING } from './test-support/collect-helper.js';
@@ -52,6 +52,35 @@ describe('incremental collection', () => {
     writeFileSync(join(first.out, 'results.jsonl'), first.storeText.replace('"seed":3', '"seed":99'));
     const second = await collectInto(root, REAL_MAPPING, { out: first.out });
     expect(second.reparsed).toBe(1);
+    expect(second.storeText).toBe(first.storeText);
+  });
+
+  it('leaves an unchanged store untouched (same inode and mtime), imported records included', async () => {
+    const root = copyRuns(['nano_control_1', 'flash_solo_3']);
+    const importedDir = tempDir();
+    const first = await collectInto(root, REAL_MAPPING);
+    // The first store, imported as if it came from elsewhere, beside the logs of a third run.
+    const records = first.storeText.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { record_id: string });
+    writeFileSync(join(importedDir, 'other.jsonl'), `${records.map((r) => JSON.stringify({ ...r, record_id: `imported/${r.record_id}` })).join('\n')}\n`);
+    const second = await collectInto(root, REAL_MAPPING, { out: first.out, importedDir });
+    const store = join(first.out, 'results.jsonl');
+    const before = statSync(store);
+    const third = await collectInto(root, REAL_MAPPING, { out: first.out, importedDir });
+    expect([third.reparsed, third.reused]).toEqual([0, 21]);
+    expect(third.storeText).toBe(second.storeText);
+    expect(third.report.counts.imported_records).toBe(21);
+    const after = statSync(store);
+    expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);
+  });
+
+  it('trusts a store replaced by a byte-identical copy (new stat) by its sha256', async () => {
+    const root = copyRuns(['flash_solo_3', 'nano_msg_13']);
+    const first = await collectInto(root, REAL_MAPPING);
+    const store = join(first.out, 'results.jsonl');
+    copyFileSync(store, `${store}.copy`);
+    renameSync(`${store}.copy`, store);
+    const second = await collectInto(root, REAL_MAPPING, { out: first.out });
+    expect([second.reparsed, second.reused]).toEqual([0, 2]);
     expect(second.storeText).toBe(first.storeText);
   });
 });
