@@ -17,12 +17,12 @@ function recordingReaders() {
 }
 
 describe('realRecords', () => {
-  it('reads Command A lite through the legacy importer, with the manifest path as its display path', () => {
+  it('reads Command A lite through the legacy importer, with the manifest path as its display path and the real profile\'s agent framework', () => {
     const { calls, answers, readers } = recordingReaders();
     const real = realRecords(readers);
     expect(real.commandALiteResults).toBe(publicPath(PUBLIC_LOCAL_PATHS.commandALiteResults));
     expect(real.commandA()).toBe(answers.legacy);
-    expect(calls.legacy).toEqual([[real.commandALiteResults, { displayPath: 'command-a-lite-results/results.json', agentFramework: null }]]);
+    expect(calls.legacy).toEqual([[real.commandALiteResults, { displayPath: 'command-a-lite-results/results.json', agentFramework: 'mini_swe_agent' }]]);
   });
 
   it('collects the claude_code logs with the committed arm mapping once, however often it is asked', async () => {

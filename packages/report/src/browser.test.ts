@@ -145,7 +145,8 @@ if (browserProblem) {
       const { records, index } = withXssRecord(readStore());
       await session.build(records);
       const { page, log } = await session.open(`#pair/${index}`);
-      await page.waitForTimeout(500); // an injected handler would have fired by now
+      // Rendered, not slept on: with no <img> or <script> element in the page (asserted below), no injected handler can ever fire.
+      await page.waitForFunction((n) => document.querySelectorAll('#messages pre').length === n, XSS_TEXTS.length);
       const texts = await page.$$eval('#messages pre', (els) => els.map((e) => e.textContent));
       expect(texts).toEqual(XSS_TEXTS);
       expect(await page.$$eval('#messages img, #messages script, #messages b, main img', (els) => els.length)).toBe(0);
