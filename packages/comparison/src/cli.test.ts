@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { cliConventionBreaches, ComparisonFileSchema } from '@cooperbench-repro/contracts';
+import { ComparisonFileSchema } from '@cooperbench-repro/contracts';
+import { cliConventionBreaches } from '@cooperbench-repro/contracts/testing';
 import { record } from './test-support/records.js';
 
 const PKG = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');

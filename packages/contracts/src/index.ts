@@ -16,7 +16,6 @@ export * from './data-sources.js';
 export * from './transcript-view.js';
 export * from './failure-mode-codes.js';
 export * from './cli-args.js';
-export * from './cli-conventions.js';
 export * from './model-name.js';
 export * from './runner-report.js';
 export * from './comparison.js';

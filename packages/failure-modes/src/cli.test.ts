@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cliConventionBreaches } from '@cooperbench-repro/contracts';
+import { cliConventionBreaches } from '@cooperbench-repro/contracts/testing';
 import { describe, expect, it } from 'vitest';
 
 const CLI = join(import.meta.dirname, '../dist/cli.js');

@@ -1,4 +1,4 @@
-import { cliConventionBreaches } from '@cooperbench-repro/contracts';
+import { cliConventionBreaches } from '@cooperbench-repro/contracts/testing';
 import { expect, it } from 'vitest';
 
 it('ends --help with the exit codes and --debug; an unknown option exits 2 without a stack trace', () => {

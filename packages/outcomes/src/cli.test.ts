@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cliConventionBreaches, OutcomesFileSchema, type RunRecord } from '@cooperbench-repro/contracts';
+import { OutcomesFileSchema, type RunRecord } from '@cooperbench-repro/contracts';
+import { cliConventionBreaches } from '@cooperbench-repro/contracts/testing';
 import { describe, expect, it } from 'vitest';
 import { coop, P1, P2, P3 } from './test-support/records.js';
 

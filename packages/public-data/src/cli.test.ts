@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cliConventionBreaches } from '@cooperbench-repro/contracts';
+import { cliConventionBreaches } from '@cooperbench-repro/contracts/testing';
 import { describe, expect, it } from 'vitest';
 import { closedPort } from './test-support/mirror.js';
 import { WORKSPACE_ROOT } from './workspace.js';

@@ -16,4 +16,3 @@ export {
 export { DEFAULT_MIRROR, fetchPublicData, fileUrl, type FetchOptions, type FetchSummary, type FetchFailure } from './fetch.js';
 export { referencePath, PUBLIC_LOCAL_PATHS } from './locations.js';
 export { paperNumbers, PaperNumbers, PAPER_NUMBERS_FILE, type PaperNumber } from './paper-numbers.js';
-export { realRecords, REAL_RUN_ARMS, type RealRecords, type RunRecordReaders } from './real-records.js';

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cliConventionBreaches } from '@cooperbench-repro/contracts';
+import { cliConventionBreaches } from '@cooperbench-repro/contracts/testing';
 import { ROOT } from './test-support/demo.js';
 
 const CLI = join(ROOT, 'packages/report/dist/cli.js');

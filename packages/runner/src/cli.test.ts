@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cliConventionBreaches, readRunnerReport } from '@cooperbench-repro/contracts';
+import { readRunnerReport } from '@cooperbench-repro/contracts';
+import { cliConventionBreaches } from '@cooperbench-repro/contracts/testing';
 import { RUNNER_CLI, runCli, workdir, writeExperiment } from './test-support/standin.js';
 
 const noQuirks = { STANDIN_ERROR_RATE: '0', STANDIN_MISSING_EVAL_RATE: '0' };

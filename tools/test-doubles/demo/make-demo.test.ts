@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { cliConventionBreaches } from '@cooperbench-repro/contracts';
+import { cliConventionBreaches } from '@cooperbench-repro/contracts/testing';
 import { describe, expect, it } from 'vitest';
 
 describe('make-demo.mjs', () => {

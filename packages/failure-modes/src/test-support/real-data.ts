@@ -1,5 +1,5 @@
 import { collectRecords, importLegacyFile } from '@cooperbench-repro/collector';
-import { realRecords } from '@cooperbench-repro/public-data';
+import { realRecords } from '@cooperbench-repro/public-data/testing';
 import { transcriptOf, type Transcript } from '../transcript.js';
 
 /** The real public runs through the collector's readers (public-data's realRecords: one definition for every stage). */

@@ -1,6 +1,7 @@
 import { collectRecords, importLegacyFile } from '@cooperbench-repro/collector';
 import { readReferenceSubsets, type ReferenceSubset } from '@cooperbench-repro/contracts';
-import { realRecords, referencePath } from '@cooperbench-repro/public-data';
+import { referencePath } from '@cooperbench-repro/public-data';
+import { realRecords } from '@cooperbench-repro/public-data/testing';
 
 /** The real public runs through the collector's readers (public-data's realRecords: one definition for every stage). */
 const REAL = realRecords({ importLegacyFile, collectRecords });
