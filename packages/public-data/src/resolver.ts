@@ -96,7 +96,7 @@ export function publicDataRoot(opts: ResolverOptions = {}): string {
   if (known) return known;
   const checks: RootCheck[] = [];
   // The committed manifest's hashes are remembered across processes; a caller's own manifest is checked in full.
-  const memo = HashMemo.load(opts.manifest ? null : undefined);
+  const memo = opts.manifest ? HashMemo.load(null) : HashMemo.load();
   try {
     for (const root of roots) {
       const check = checkRoot(root, manifest, memo);
