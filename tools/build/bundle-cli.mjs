@@ -37,8 +37,9 @@ const ownImportMetaUrl = {
   name: 'own-import-meta-url',
   setup(b) {
     b.onLoad({ filter: /\.m?js$/ }, (args) => {
+      // Read once here and always handed to esbuild, so files without import.meta.url are not read twice.
       const text = readFileSync(args.path, 'utf8');
-      if (!text.includes('import.meta.url')) return undefined;
+      if (!text.includes('import.meta.url')) return { contents: text, loader: 'js' };
       const rel = relative(OUTDIR, args.path).split(sep).join('/');
       return { contents: text.replace(/\bimport\.meta\.url\b/g, `new URL(${JSON.stringify(rel)}, import.meta.url).href`), loader: 'js' };
     });

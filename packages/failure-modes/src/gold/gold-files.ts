@@ -1,22 +1,14 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FailureModeCodesFileSchema, readJsonFileSync, type CodedConversation, type ConversationLocator, type FailureModeCodesFile } from '@cooperbench-repro/contracts';
 
 /**
- * packages/failure-modes/gold: the human-coded failure modes (one file per source and coder). Found by
- * walking up to the package root (package.json beside gold/), so the same code finds it from src/gold
- * (tests) and dist/gold (the CLI, and its bundle, whose import.meta.url tools/build maps back to dist/).
+ * packages/failure-modes/gold: the human-coded failure modes (one file per source and coder), two levels
+ * above this file both in src/gold (tests) and dist/gold (the CLI; its bundle sees dist/'s import.meta.url,
+ * which tools/build/bundle-cli.mjs maps back for every bundled module).
  */
-export const GOLD_DIR = packageGoldDir(dirname(fileURLToPath(import.meta.url)));
-
-function packageGoldDir(from: string): string {
-  for (let dir = from; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'gold'))) return join(dir, 'gold');
-    // Not found: the usual place under src/ or dist/; reading it then names the missing file.
-    if (dirname(dir) === dir) return resolve(from, '../../gold');
-  }
-}
+export const GOLD_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../gold');
 
 export type GoldSource = FailureModeCodesFile['source'];
 

@@ -2,7 +2,7 @@ import { isQuestion } from '@cooperbench-repro/contracts';
 import type { Transcript } from '../transcript.js';
 import { isPartner } from './agents.js';
 import { conversationHeuristic, evidenceFromMessages } from './heuristic.js';
-import { analyse, isCodeKeyword, quote, type MessageAnalysis } from './text.js';
+import { isCodeKeyword, quote, type MessageAnalysis } from './text.js';
 
 /**
  * A question or request for information addressed to the partner that no partner message answers

@@ -1,4 +1,4 @@
-import { DataFileError, EXIT_CODES_HELP, FailureModesFileSchema, parseOptions, readJsonFileSync, writeJsonAtomic, type FailureModesFile } from '@cooperbench-repro/contracts';
+import { DataFileError, debugRequested, EXIT_CODES_HELP, FailureModesFileSchema, parseOptions, readJsonFileSync, writeJsonAtomic, type FailureModesFile } from '@cooperbench-repro/contracts';
 import { compareWithHuman, testRetest, type HumanValidationReport } from './compare.js';
 import { formatHumanReport, formatRetest } from './format-report.js';
 import { goldLabels, GOLD_ANNOTATOR } from './gold-labels.js';
@@ -46,7 +46,7 @@ function againstLabelsFile(file: string, results: FailureModesFile, resultsFile:
 
 /** The whole validate command, without touching the process (validate-cli.ts wires it to argv and exit). */
 export async function runValidate(argv: readonly string[]): Promise<CliResult> {
-  const debug = argv.includes('--debug');
+  const debug = debugRequested(argv);
   const usage = (message: string, stack?: string): CliResult => ({ code: 2, stdout: '', stderr: `error: ${message}\n${debug && stack ? `${stack}\n` : ''}${VALIDATE_HELP}` });
   let values: Values;
   try {
@@ -90,7 +90,7 @@ export async function runValidate(argv: readonly string[]): Promise<CliResult> {
     }
     return { code: 0, stdout: lines.join('\n') + '\n', stderr: '' };
   } catch (err) {
-    if (err instanceof DataFileError) return { code: 2, stdout: '', stderr: `error: ${err.message}\n${values.debug ? `${err.stack}\n` : ''}` };
+    if (err instanceof DataFileError) return { code: 2, stdout: '', stderr: `error: ${err.message}\n${debug ? `${err.stack}\n` : ''}` };
     throw err;
   }
 }

@@ -16,7 +16,7 @@ const NOISE_TAIL = /\.\d*(?:0{6,}|9{6,})\d{1,3}$/;
  * 0.14164643854782039 stay exactly as they are. Limits: noise printed in exponent form (5.5e-17 for 0) is
  * left as it is, and such a cell can differ from the stage JSON it comes from below the 12th digit.
  */
-export function csvNumber(x: number): string {
+function csvNumber(x: number): string {
   const exact = String(x);
   return NOISE_TAIL.test(exact) ? String(Number(x.toPrecision(12))) : exact;
 }

@@ -6,7 +6,7 @@ import { FONT_FILES, type FontStyle } from './fonts.js';
 import { memoizeLayout } from './layout-memo.js';
 
 /** The part of a fontkit font that pdfkit checks to accept a parsed font instead of a file. */
-export interface ParsedFont {
+interface ParsedFont {
   layout: (...args: never[]) => unknown;
 }
 

@@ -1,6 +1,6 @@
 import type { Config } from 'vega-lite';
 import { FONT_FAMILY } from './fonts.js';
-import { noDataLine, WARNING_COLOR } from './subtitle.js';
+import { dataWarning, warnedSubtitle } from './subtitle.js';
 
 /**
  * Look shared by every figure: font, sizes, arm names and colours, axis titles, number format and the
@@ -87,15 +87,7 @@ export interface Provenance {
  */
 export function provenanceSubtitle(p: Provenance): { lines: string[]; color: string } {
   const detail = `${p.records} run records from ${p.runs} runs, ${p.models} model${p.models === 1 ? '' : 's'} (${p.source}); ${p.intervals}: Wilson ${Math.round(p.confidence * 100)}% intervals`;
-  if (p.records === 0) return { lines: [noDataLine(p.source)], color: WARNING_COLOR };
-  if (p.synthetic_records > 0) {
-    const share = p.synthetic_records === p.records ? 'all' : `${p.synthetic_records} of`;
-    return {
-      lines: [`SYNTHETIC DEMO DATA — not real agent runs (${share} ${p.records} records are synthetic)`, detail],
-      color: WARNING_COLOR,
-    };
-  }
-  return { lines: [detail], color: '#444444' };
+  return warnedSubtitle([dataWarning(p.records, p.synthetic_records, p.source)], p.records === 0 ? [] : [detail]);
 }
 
 /** vega-lite config shared by all figures. */

@@ -13,9 +13,9 @@ export function syntheticWarning(records: number, syntheticRecords: number): str
 /** The red line of a figure or table drawn from no record at all (an empty store, a wrong log root). */
 export const noDataLine = (source?: string) => `NO DATA: 0 run records${source ? ` in ${source}` : ''}; nothing to show`;
 
-/** The loud line a table leads with: NO DATA when there is no record, else the SYNTHETIC line (or null). */
-export function dataWarning(records: number, syntheticRecords: number): string | null {
-  return records === 0 ? noDataLine() : syntheticWarning(records, syntheticRecords);
+/** The loud line a figure or table leads with: NO DATA when there is no record, else the SYNTHETIC line (or null). */
+export function dataWarning(records: number, syntheticRecords: number, source?: string): string | null {
+  return records === 0 ? noDataLine(source) : syntheticWarning(records, syntheticRecords);
 }
 
 /** The confidence level of a stage's `parameters.confidence`, when it is a usable one. */
@@ -27,9 +27,18 @@ export function confidenceOf(parameters: Record<string, unknown>): number | null
 /** "Wilson 95%" (or "Wilson" when the level is unknown). */
 export const wilsonText = (conf: number | null) => (conf === null ? 'Wilson' : `Wilson ${Math.round(conf * 100)}%`);
 
+/** "95% CI" (or "CI" when the level is unknown), for table headers. */
+export const ciText = (conf: number | null) => (conf === null ? 'CI' : `${Math.round(conf * 100)}% CI`);
+
 export interface Subtitle {
   lines: string[];
   color: string;
+}
+
+/** Red warning lines (nulls skipped) above the detail lines; the subtitle is red when there is any warning. */
+export function warnedSubtitle(warnings: readonly (string | null)[], detail: readonly string[]): Subtitle {
+  const loud = warnings.filter((w): w is string => w !== null);
+  return { lines: [...loud, ...detail], color: loud.length > 0 ? WARNING_COLOR : NOTE_COLOR };
 }
 
 /** The title block of a whole figure. */

@@ -3,8 +3,8 @@ import { escapeLatex, escapeMarkdown } from '../render/escape.js';
 import { failedHeuristics, failedText, floorsText } from '../render/heuristic-validation.js';
 import { CAUSE_LABELS, SYMPTOM_LABELS, shortModelName } from '../render/labels.js';
 import { PAPER_TABLE2_TRACES, formatPaper, paperTable1, paperTable2 } from '../render/paper.js';
-import { dataWarning } from '../render/subtitle.js';
-import { interCoderMarkdown } from './inter-coder.js';
+import { ciText, confidenceOf, dataWarning, wilsonText } from '../render/subtitle.js';
+import { doubleCodedCount, interCoderMarkdown } from './inter-coder.js';
 import { writeMarkdownAndLatex } from './write-table-files.js';
 
 /**
@@ -147,21 +147,14 @@ function humanImplementationText(data: FailureModesFile): string {
 
 /** Where the human codes' own reliability is reported, for the note at the top. */
 function interCoderPointer(data: FailureModesFile): string {
-  const n = data.inter_coder ? Object.values(data.inter_coder.conversations).reduce((x, y) => x + y, 0) : 0;
+  const n = data.inter_coder ? doubleCodedCount(data.inter_coder) : 0;
   return n > 0 ? `, and how far two coders agree on ${n} conversations coded twice in "Inter-coder agreement"` : '';
 }
 
 const synthNote = (data: FailureModesFile) => dataWarning(data.inputs.records, data.inputs.synthetic_records);
 
-function confidenceText(data: FailureModesFile): string {
-  const c = data.parameters.confidence;
-  return typeof c === 'number' && c > 0 && c < 1 ? `Wilson ${Math.round(c * 100)}%` : 'Wilson';
-}
-
-function ciHeader(data: FailureModesFile): string {
-  const c = data.parameters.confidence;
-  return typeof c === 'number' && c > 0 && c < 1 ? `${Math.round(c * 100)}% CI` : 'CI';
-}
+const confidenceText = (data: FailureModesFile) => wilsonText(confidenceOf(data.parameters));
+const ciHeader = (data: FailureModesFile) => ciText(confidenceOf(data.parameters));
 
 const sortedEntries = <T>(r: Record<string, T>) => Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 const recordText = (r: Record<string, string | number>, empty: string) =>

@@ -1,6 +1,6 @@
-import type { FailureModesFile, InterCoder } from '@cooperbench-repro/contracts';
+import { sum, type FailureModesFile, type InterCoder } from '@cooperbench-repro/contracts';
 import { escapeMarkdown } from '../render/escape.js';
-import { confidenceOf } from '../render/subtitle.js';
+import { ciText, confidenceOf } from '../render/subtitle.js';
 
 /**
  * The "Inter-coder agreement" section of failure-modes.md: the gold set's double-coded subset (data/
@@ -12,7 +12,7 @@ type Field = InterCoder['fields'][number];
 type Scope = Field['scopes'][number];
 type Stats = Scope['overall'];
 
-export const INTER_CODER_FIELD_NAMES: Record<Field['field'], string> = {
+const INTER_CODER_FIELD_NAMES: Record<Field['field'], string> = {
   comm_error: 'Communication error (one App. F code or none per conversation)',
   plan_drift: 'Plan drift (coded or not)',
   primary: 'Primary Table 1 symptom (failed runs both coders coded; implementation_failure: no coordination symptom)',
@@ -23,10 +23,8 @@ const f2 = (x: number | null) => (x === null ? 'n/a' : x.toFixed(2));
 const agreementText = (a: Stats['agreement']) => (a.rate === null ? 'n/a' : `${f2(a.rate)} [${f2(a.ci_low)}, ${f2(a.ci_high)}]`);
 const statsCells = (s: Stats) => [agreementText(s.agreement), f2(s.kappa), f2(s.pabak), f2(s.ac1)];
 
-function confidenceHeader(data: FailureModesFile): string {
-  const c = confidenceOf(data.parameters);
-  return c === null ? 'CI' : `${Math.round(c * 100)}% CI`;
-}
+/** Conversations both coders coded (all sources). */
+export const doubleCodedCount = (ic: InterCoder) => sum(Object.values(ic.conversations));
 
 /** Labels either coder used somewhere; a yes/no field shows its "yes" alone (the "no" row is its mirror). */
 function shownCodes(field: Field): string[] {
@@ -35,13 +33,13 @@ function shownCodes(field: Field): string[] {
   return field.scale.length === 2 ? used.filter((c) => c === field.scale[1]) : used;
 }
 
-function fieldRows(field: Field): string[] {
+function fieldRows(field: Field, shown: readonly string[]): string[] {
   const rows: string[] = [];
   // A yes/no field's whole-scale statistics are those of its "yes" row.
   if (field.scale.length > 2) {
     for (const s of field.scopes) rows.push(['all labels', SOURCE_NAMES[s.source], String(s.n), '', '', '', '', ...statsCells(s.overall)].join(' | '));
   }
-  for (const code of shownCodes(field)) {
+  for (const code of shown) {
     for (const s of field.scopes) {
       const c = s.codes.find((x) => x.code === code);
       if (c) rows.push([escapeMarkdown(code), SOURCE_NAMES[s.source], String(s.n), String(c.both_yes), String(c.only_a), String(c.only_b), String(c.both_no), ...statsCells(c)].join(' | '));
@@ -52,8 +50,8 @@ function fieldRows(field: Field): string[] {
 
 function fieldMarkdown(field: Field, ci: string, a: string, b: string): string[] {
   const d = field.disagreements;
-  const shown = new Set(shownCodes(field));
-  const unused = field.scale.filter((c) => !shown.has(c) && !(field.scale.length === 2 && c === field.scale[0]));
+  const shown = shownCodes(field);
+  const unused = field.scale.filter((c) => !shown.includes(c) && !(field.scale.length === 2 && c === field.scale[0]));
   return [
     `### ${escapeMarkdown(INTER_CODER_FIELD_NAMES[field.field])}`,
     '',
@@ -62,7 +60,7 @@ function fieldMarkdown(field: Field, ci: string, a: string, b: string): string[]
     '',
     `| Code | Source | n | Both | Only ${a} | Only ${b} | Neither | Agreement [${ci}] | Kappa | PABAK | AC1 |`,
     '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-    ...fieldRows(field),
+    ...fieldRows(field, shown),
     '',
   ];
 }
@@ -73,10 +71,10 @@ export function interCoderMarkdown(data: FailureModesFile): string[] {
   if (!ic) return [];
   const a = ic.reference_coder;
   const b = ic.second_coder;
-  const n = Object.values(ic.conversations).reduce((x, y) => x + y, 0);
+  const n = doubleCodedCount(ic);
   const perSource = Object.entries(ic.conversations).map(([s, k]) => `${SOURCE_NAMES[s as Scope['source']] ?? s} ${k}`).join(', ');
   const r = ic.resolutions;
-  const ci = confidenceHeader(data);
+  const ci = ciText(confidenceOf(data.parameters));
   return [
     '',
     `## Inter-coder agreement (${n} double-coded conversations of the gold set)`,

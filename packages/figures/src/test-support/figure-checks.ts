@@ -6,7 +6,7 @@ import { specToSvg } from '../render/svg.js';
 import { svgTexts } from './svg-text.js';
 
 /** The figure has the expected name, its spec compiles to vega, and rendering it raises no vega warning. */
-export async function expectCleanRender(def: FigureDefinition, name: string): Promise<void> {
+async function expectCleanRender(def: FigureDefinition, name: string): Promise<void> {
   expect(def.name).toBe(name);
   expect(() => compile(def.spec)).not.toThrow();
   const { warnings } = await specToSvg(def.spec);
@@ -14,7 +14,7 @@ export async function expectCleanRender(def: FigureDefinition, name: string): Pr
 }
 
 /** A fixture, in both its real and its synthetic form, passes the stage output's schema. */
-export function expectValidFixture(schema: { safeParse(v: unknown): { success: boolean } }, build: (opts: { synthetic?: boolean }) => unknown): void {
+function expectValidFixture(schema: { safeParse(v: unknown): { success: boolean } }, build: (opts: { synthetic?: boolean }) => unknown): void {
   expect(schema.safeParse(build({})).success).toBe(true);
   expect(schema.safeParse(build({ synthetic: true })).success).toBe(true);
 }

@@ -5,8 +5,6 @@ import { RUN_MANIFEST_FILE, RunManifestSchema, type RunManifest } from '@cooperb
 import { RUNNER_CLI } from './standin.js';
 import { LOCK_FILE } from '../child-process.js';
 
-/** The file a running invocation holds in its run folder. */
-
 /** Starts `runner run --experiment <file> --quiet` in `dir` as a process of its own (so a test can signal it), output ignored. */
 export function spawnRunner(file: string, dir: string, env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(process.execPath, [RUNNER_CLI, 'run', '--experiment', file, '--quiet'], { cwd: dir, env, stdio: 'ignore' });

@@ -3,7 +3,7 @@ import { INTERVAL_COLUMNS, csvRows, type CsvCells, type CsvRow } from '../../ren
 import { COMM_ERROR_GROUP_LABELS, COMM_ERROR_LABELS, FIG6_GROUP_CODES, shortModelName } from '../../render/labels.js';
 import { failedHeuristics, floorsText } from '../../render/heuristic-validation.js';
 import { PAPER_MODELS, paperFig6, paperRowLabel, type PaperModel } from '../../render/paper.js';
-import { NOTE_COLOR, WARNING_COLOR, confidenceOf, noDataLine, syntheticWarning, wilsonText, type Subtitle } from '../../render/subtitle.js';
+import { confidenceOf, dataWarning, warnedSubtitle, wilsonText, type Subtitle } from '../../render/subtitle.js';
 
 /** Data step of Figure 6: stage output (data/failure-modes.json) -> the rows of panels (a)-(d) and the CSV rows. */
 
@@ -114,13 +114,9 @@ export function failureModesSubtitle(data: FailureModesFile, source: string): Su
     `${judgeText}; whiskers: Wilson ${conf === null ? '' : `${Math.round(conf * 100)}% `}intervals on the group total`,
     ...(hc ? [`${hc.label}: ${hc.matched_runs} runs of this store matched to the gold set (packages/failure-modes/gold)`] : []),
   ];
-  if (records === 0) return { lines: [noDataLine(source)], color: WARNING_COLOR };
-  const warnings: string[] = [];
-  const synth = syntheticWarning(records, synthetic_records);
-  if (synth) warnings.push(synth);
-  if (j.status === 'not-run') warnings.push(FIG6_JUDGE_NOT_RUN);
-  if (j.status === 'partial') warnings.push(/^llm judge/i.test(j.note) ? j.note : `LLM judge incomplete (partial): ${j.note}`);
-  return { lines: [...warnings, ...detail], color: warnings.length > 0 ? WARNING_COLOR : NOTE_COLOR };
+  if (records === 0) return warnedSubtitle([dataWarning(records, synthetic_records, source)], []);
+  const judgeWarning = j.status === 'not-run' ? FIG6_JUDGE_NOT_RUN : j.status === 'partial' ? (/^llm judge/i.test(j.note) ? j.note : `LLM judge incomplete (partial): ${j.note}`) : null;
+  return warnedSubtitle([dataWarning(records, synthetic_records), judgeWarning], detail);
 }
 
 const pctLabel = (iv: Interval) => `${(iv.rate! * 100).toFixed(1)}% (${iv.successes}/${iv.total})`;

@@ -2,7 +2,7 @@ import { wilsonInterval, type ComparisonFile, type ComparisonRow, type GridOutco
 import { csvRows, type CsvRow } from '../../render/csv.js';
 import { shortModelName } from '../../render/labels.js';
 import { armLabel } from '../../render/style.js';
-import { NOTE_COLOR, WARNING_COLOR, noDataLine, syntheticWarning, wilsonText, wrapLine, type Subtitle } from '../../render/subtitle.js';
+import { dataWarning, warnedSubtitle, wilsonText, wrapLine, type Subtitle } from '../../render/subtitle.js';
 
 /**
  * Data step of the published comparison: data/comparison.json -> (a) per own model/arm, each published
@@ -123,9 +123,7 @@ export function comparisonSubtitle(file: ComparisonFile): Subtitle {
     `One own outcome per pair (own_repeats = ${o.own_repeats}); published result_missing = ${o.published_missing}; matched = both outcomes known; ` +
       `whiskers: ${wilsonText(o.confidence)} intervals; p: exact two-sided McNemar; grid_pairs = ${o.grid_pairs}.`,
   ].flatMap((t) => wrapLine(t, CAPTION_CHARS));
-  const synthetic = syntheticWarning(file.inputs.records, file.inputs.synthetic_records);
-  if (file.inputs.records === 0) return { lines: [noDataLine(file.inputs.store), ...text], color: WARNING_COLOR };
-  return synthetic ? { lines: [synthetic, ...text], color: WARNING_COLOR } : { lines: text, color: NOTE_COLOR };
+  return warnedSubtitle([dataWarning(file.inputs.records, file.inputs.synthetic_records, file.inputs.store)], text);
 }
 
 const axisMax = (highs: readonly number[]) => Math.min(1, Math.max(0.2, Math.ceil(Math.max(0, ...highs) * 10 - 1e-9) / 10));
