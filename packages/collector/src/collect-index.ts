@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { OutcomeSchema, ProblemSchema, parseJsonText, validate } from '@cooperbench-repro/contracts';
+import { OutcomeSchema, ProblemSchema, statKey, validate } from '@cooperbench-repro/contracts';
 
 /**
  * The incremental index under data/: for every pair directory, a cheap stat fingerprint of its files,
@@ -62,9 +62,9 @@ export function sha256(text: string | Buffer): string {
 export function loadIndex(file: string, expect: { collector: string; log_root: string; mapping: string }): CollectIndex | null {
   if (!existsSync(file)) return null;
   try {
-    // The index can be tens of MB: check its envelope with zod, trust entries written by this same code
-    // (the collector fingerprint below guarantees that).
-    const raw = parseJsonText(file, readFileSync(file, 'utf8')) as Record<string, unknown>;
+    // The index can be tens of MB and is this code's own cache: plain JSON.parse (no duplicate-key pass), the
+    // envelope checked with zod, the entries trusted (the collector fingerprint below guarantees their writer).
+    const raw = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
     const envelope = validate(file, CollectIndexSchema.omit({ pairs: true }), raw);
     if (typeof raw.pairs !== 'object' || raw.pairs === null) return null;
     const index = { ...envelope, pairs: raw.pairs as CollectIndex['pairs'] };
@@ -89,11 +89,8 @@ export interface StoreLines {
   lines: Map<string, Buffer>;
 }
 
-/** Size, times and inode of a file: any rewrite (or replacement) of it changes them. */
-export function fileStat(file: string): string {
-  const st = statSync(file);
-  return `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
-}
+/** The stat key (contracts) of a file by name. */
+export const fileStat = (file: string): string => statKey(statSync(file));
 
 /**
  * Splits a previous store into its lines by record id, if it is the store the index expects: untouched

@@ -1,6 +1,7 @@
 export * from './arms.js';
 export * from './paths.js';
 export * from './io.js';
+export * from './stat-key.js';
 export * from './run-manifest.js';
 export * from './arm-mapping.js';
 export * from './run-record.js';

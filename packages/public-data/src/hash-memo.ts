@@ -1,13 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, type Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { writeFileAtomicSync } from '@cooperbench-repro/contracts';
+import { statKey, writeFileAtomicSync } from '@cooperbench-repro/contracts';
 import { WORKSPACE_ROOT } from './workspace.js';
 
 /** A cache, not data: deleting it only costs one round of hashing. */
-export const HASH_MEMO_FILE = resolve(WORKSPACE_ROOT, 'node_modules/.cache/cooperbench-repro/public-data-hashes.json');
-
-/** A file's size, modification and change times and inode: any rewrite changes the ctime, which tools cannot set back. */
-export const statKey = (st: Stats) => `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
+const HASH_MEMO_FILE = resolve(WORKSPACE_ROOT, 'node_modules/.cache/cooperbench-repro/public-data-hashes.json');
 
 /**
  * The public files found to have their manifest sha256, by path and stat. Every stage of the real
@@ -17,19 +14,19 @@ export const statKey = (st: Stats) => `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${
  * with other bytes.
  */
 export class HashMemo {
+  /** Path -> the stat key and sha256 it was last found right with (one entry per file: a rewrite replaces it). */
   private readonly entries: Map<string, string>;
   private changed = false;
 
   private constructor(
-    private readonly file: string | null,
+    private readonly file: string,
     entries: Record<string, string>,
   ) {
     this.entries = new Map(Object.entries(entries));
   }
 
-  /** `file: null` keeps the memo in memory only (tests, and callers with their own manifest). */
-  static load(file: string | null = HASH_MEMO_FILE): HashMemo {
-    if (file === null || !existsSync(file)) return new HashMemo(file, {});
+  static load(file: string = HASH_MEMO_FILE): HashMemo {
+    if (!existsSync(file)) return new HashMemo(file, {});
     try {
       const value: unknown = JSON.parse(readFileSync(file, 'utf8'));
       const ok = typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'string');
@@ -39,25 +36,25 @@ export class HashMemo {
     }
   }
 
-  private static key(path: string, st: Stats, sha256: string): string {
-    return `${path}\0${statKey(st)}\0${sha256}`;
+  private static seen(st: Stats, sha256: string): string {
+    return `${statKey(st)}\0${sha256}`;
   }
 
   /** Whether `path` with this stat was hashed to `sha256` before. */
   knows(path: string, st: Stats, sha256: string): boolean {
-    return this.entries.has(HashMemo.key(path, st, sha256));
+    return this.entries.get(path) === HashMemo.seen(st, sha256);
   }
 
   remember(path: string, st: Stats, sha256: string): void {
-    const key = HashMemo.key(path, st, sha256);
-    if (this.entries.has(key)) return;
-    this.entries.set(key, '');
+    const seen = HashMemo.seen(st, sha256);
+    if (this.entries.get(path) === seen) return;
+    this.entries.set(path, seen);
     this.changed = true;
   }
 
   /** Writes the memo if it learned something; a failure (read-only checkout) only means hashing again next time. */
   save(): void {
-    if (!this.changed || this.file === null) return;
+    if (!this.changed) return;
     try {
       mkdirSync(dirname(this.file), { recursive: true });
       writeFileAtomicSync(this.file, `${JSON.stringify(Object.fromEntries(this.entries))}\n`);

@@ -8,7 +8,7 @@ import { WORKSPACE_ROOT } from './workspace.js';
 export const REAL_RUN_ARMS = join(WORKSPACE_ROOT, 'data/real/run-arms.json');
 
 /** The real-data profile's sources: the tests read the Command A import as that profile declares it. */
-export const REAL_SOURCES = join(WORKSPACE_ROOT, 'data/real/sources.json');
+const REAL_SOURCES = join(WORKSPACE_ROOT, 'data/real/sources.json');
 
 /** The agent framework the real profile records for an imported results.json (one source: data/real/sources.json). */
 function profileAgentFramework(localPath: string): string | null {

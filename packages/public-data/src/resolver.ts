@@ -96,7 +96,7 @@ export function publicDataRoot(opts: ResolverOptions = {}): string {
   if (known) return known;
   const checks: RootCheck[] = [];
   // The committed manifest's hashes are remembered across processes; a caller's own manifest is checked in full.
-  const memo = opts.manifest ? HashMemo.load(null) : HashMemo.load();
+  const memo = opts.manifest ? null : HashMemo.load();
   try {
     for (const root of roots) {
       const check = checkRoot(root, manifest, memo);
@@ -107,7 +107,7 @@ export function publicDataRoot(opts: ResolverOptions = {}): string {
       checks.push(check);
     }
   } finally {
-    memo.save();
+    memo?.save();
   }
   throw new PublicDataMissingError(checks);
 }
