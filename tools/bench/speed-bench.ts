@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { publicDataRoot } from '@cooperbench-repro/public-data';
 import { flipCoopOutcome } from './command-a-flip.js';
-import { pipelineTasks, type PipelineTask } from './pipeline-tasks.js';
+import { pipelineTasks, type PipelineTask } from '@cooperbench-repro/pipeline';
 import { REPO_ROOT, createSpeedWorkspace, importLegacyArgs, ranForReal, timed, type SpeedWorkspace } from './speed-workspace.js';
 
 const HELP = `speed-bench: how long regenerating every figure takes on the Command A records (real profile)
@@ -22,12 +22,15 @@ Usage: node tools/bench/dist/speed-bench.js [options]
   -h, --help           this text
 
 Measures, in a copy of the workspace (the checkout's data and the public files are only read):
-  (a) every stage and figure command of figures:build:real run cold one after the other (no Nx),
-      starting with collector import-legacy of the Command A results.json; also the part of it behind
-      the paper's three figures (fig4, fig5, fig6), which is what the earlier implementation drew
-  (b) one coop record's outcome flipped in the copy of that results.json, then
-      nx run collector:import-legacy and nx run figures:build -c real (every affected task re-runs)
+  (a) every stage and figure command of figures:build:real run cold one after the other, starting
+      with collector import-legacy of the Command A results.json: in one process by the pipeline
+      (packages/pipeline, -j = the cores), and each command as its own process (no Nx); also the part
+      of the latter behind the paper's three figures (fig4, fig5, fig6), what the earlier implementation drew
+  (b) one coop record's outcome flipped in the copy of that results.json, then re-imported and every
+      figure rebuilt: by the pipeline (one command doing both), and by nx run collector:import-legacy
+      + nx run figures:build -c real (every affected task re-runs)
   (c) a fully cached npx nx run figures:build -c real
+A workspace without packages/pipeline (an older commit given with --source) has no pipeline lines.
 Prints timings and targets; it never fails on a missed target (a benchmark, not a test).
 Exit codes: 0 done, 1 a command failed, 2 bad usage.
 `;
@@ -87,10 +90,26 @@ interface Subject {
   tasks: PipelineTask[];
   /** The commands behind the paper's three figures (fig4, fig5, fig6): what the earlier implementation's 5.4 s covered. */
   paperFigureTasks: Set<string>;
-  samples: { a: Sample[]; aPaperFigures: Sample[]; b: Sample[]; c: Sample[]; cDirect: Sample[]; perTask: Map<string, Sample[]> };
+  /** Whether the workspace has the pipeline (packages/pipeline), which older commits do not. */
+  hasPipeline: boolean;
+  samples: { a: Sample[]; aProcesses: Sample[]; aPaperFigures: Sample[]; b: Sample[]; bNx: Sample[]; c: Sample[]; cDirect: Sample[]; perTask: Map<string, Sample[]> };
 }
 
-/** (a): import-legacy, then every stage and figure command in dependency order, each a cold process. */
+const PIPELINE_CLI = 'packages/pipeline/bundle/cli.js';
+/** The user's path after new results, as one command: re-import, then every stage and figure (-j: the cores). */
+const pipelineArgs = (ws: SpeedWorkspace) => [PIPELINE_CLI, '-c', 'real', 'collector:import-legacy', 'figures:build', '--', ...importLegacyArgs(ws)];
+
+/** (a) by the pipeline: import-legacy, then every stage and figure, cold, in one process. */
+function coldPipeline(s: Subject, run: number): void {
+  if (!s.hasPipeline) return;
+  clearOutputs(s.ws);
+  const t = timed(s.ws, 'node', pipelineArgs(s.ws));
+  const sample = add({ wall: 0, cpu: 0 }, t);
+  s.samples.a.push(sample);
+  log(`  (a) ${s.label} run ${run + 1}, pipeline in one process: ${show(sample)}`);
+}
+
+/** (a) as separate processes: import-legacy, then every stage and figure command in dependency order, each a cold process. */
 function coldSequence(s: Subject, run: number): void {
   clearOutputs(s.ws);
   const steps = [{ id: 'collector:import-legacy', command: 'node', args: ['packages/collector/dist/cli.js', 'import-legacy', ...importLegacyArgs(s.ws)] }, ...s.tasks];
@@ -102,21 +121,30 @@ function coldSequence(s: Subject, run: number): void {
     if (s.paperFigureTasks.has(step.id)) paperFigures = add(paperFigures, { seconds: t.wall, cpuSeconds: t.cpu });
     s.samples.perTask.set(step.id, [...(s.samples.perTask.get(step.id) ?? []), t]);
   }
-  s.samples.a.push(total);
+  s.samples.aProcesses.push(total);
   s.samples.aPaperFigures.push(paperFigures);
-  log(`  (a) ${s.label} run ${run + 1}: ${show(total)}; the paper's three figures alone ${show(paperFigures)}`);
+  log(`  (a) ${s.label} run ${run + 1}, one process per command: ${show(total)}; the paper's three figures alone ${show(paperFigures)}`);
 }
 
 const nxBin = (ws: SpeedWorkspace) => join(ws.dir, 'node_modules', '.bin', 'nx');
 const NX_BUILD = ['run', 'figures:build', '-c', 'real', '--output-style=static'];
 
-/** (b): a new outcome in the Command A results.json (a different record each run), re-imported, every figure rebuilt through Nx. */
+/** (b) by the pipeline: a new outcome in the Command A results.json (a different record each run), re-imported, every figure rebuilt, one command. */
+function afterOneFlipPipeline(s: Subject, run: number): void {
+  if (!s.hasPipeline) return;
+  const flipped = flipCoopOutcome(s.ws.commandA, run + 1000);
+  const sample = add({ wall: 0, cpu: 0 }, timed(s.ws, 'node', pipelineArgs(s.ws)));
+  s.samples.b.push(sample);
+  log(`  (b) ${s.label} run ${run + 1}, pipeline: ${show(sample)}; ${flipped}`);
+}
+
+/** (b) through Nx: a new outcome in the Command A results.json (a different record each run), re-imported, every figure rebuilt. */
 function afterOneFlip(s: Subject, run: number): void {
   const flipped = flipCoopOutcome(s.ws.commandA, run);
   const imp = timed(s.ws, nxBin(s.ws), ['run', 'collector:import-legacy', ...importLegacyArgs(s.ws), '--output-style=static']);
   const build = timed(s.ws, nxBin(s.ws), NX_BUILD);
   const total = add(add({ wall: 0, cpu: 0 }, imp), build);
-  s.samples.b.push(total);
+  s.samples.bNx.push(total);
   const ran = ranForReal(build.output).filter((t) => !/^figures:build/.test(t));
   log(`  (b) ${s.label} run ${run + 1}: ${show(total)} (import-legacy ${fmt(imp.seconds)} s, figures:build ${fmt(build.seconds)} s); ${flipped}; ran ${ran.length}: ${ran.join(', ')}`);
 }
@@ -140,13 +168,14 @@ function collectorOneRun(dir: string): string {
 
 function setUp(label: string, source: string | undefined, parent: string | undefined): Subject {
   const ws = createSpeedWorkspace(publicDataRoot(), { source, parent });
-  const tasks = pipelineTasks(ws.dir, 'figures:build', 'real');
+  const tasks = pipelineTasks(ws.dir, ['figures:build'], 'real');
   log(`${label}: workspace ${ws.dir}; pipeline collector:import-legacy, ${tasks.map((t) => t.id).join(', ')}`);
   timed(ws, nxBin(ws), ['run', 'collector:import-legacy', ...importLegacyArgs(ws)]);
   const warm = timed(ws, nxBin(ws), NX_BUILD);
   log(`  warm-up nx run figures:build -c real (builds every package): ${fmt(warm.seconds)} s`);
-  const paperFigureTasks = new Set(['collector:import-legacy', ...PAPER_FIGURES.flatMap((f) => pipelineTasks(ws.dir, f, 'real').map((t) => t.id))]);
-  return { label, ws, tasks, paperFigureTasks, samples: { a: [], aPaperFigures: [], b: [], c: [], cDirect: [], perTask: new Map() } };
+  const paperFigureTasks = new Set(['collector:import-legacy', ...PAPER_FIGURES.flatMap((f) => pipelineTasks(ws.dir, [f], 'real').map((t) => t.id))]);
+  const hasPipeline = existsSync(join(ws.dir, PIPELINE_CLI));
+  return { label, ws, tasks, paperFigureTasks, hasPipeline, samples: { a: [], aProcesses: [], aPaperFigures: [], b: [], bNx: [], c: [], cDirect: [], perTask: new Map() } };
 }
 
 function printTable(subjects: readonly Subject[]): void {
@@ -154,6 +183,7 @@ function printTable(subjects: readonly Subject[]): void {
   const cells = (pick: (s: Subject) => Sample[], target?: number) =>
     subjects
       .map((s) => {
+        if (pick(s).length === 0) return 'n/a';
         const wall = median(pick(s).map((x) => x.wall));
         return `${fmt(wall)} (CPU ${fmt(median(pick(s).map((x) => x.cpu)))})${target === undefined ? '' : ` ${ok(wall, target)}`}`;
       })
@@ -161,15 +191,19 @@ function printTable(subjects: readonly Subject[]): void {
   log('');
   log(`| measure (median of runs: wall seconds, CPU seconds of all its processes) | target (wall) | ${subjects.map((s) => s.label).join(' | ')} |`);
   log(`|---|---|${subjects.map(() => '---|').join('')}`);
-  log(`| (a) every stage and figure, cold, one after the other | <= ${TARGETS.a} | ${cells((s) => s.samples.a, TARGETS.a)} |`);
+  log(`| (a) every stage and figure, cold, one after the other: the pipeline, one process | <= ${TARGETS.a} | ${cells((s) => s.samples.a, TARGETS.a)} |`);
+  log(`| (a) the same, one process per command | <= ${TARGETS.a} | ${cells((s) => s.samples.aProcesses, TARGETS.a)} |`);
   log(`| &nbsp;&nbsp;of which the paper's three figures (fig4, fig5, fig6, the stages they read, import-legacy) | (<= ${TARGETS.a}) | ${cells((s) => s.samples.aPaperFigures)} |`);
   for (const id of subjects[0]!.samples.perTask.keys()) log(`| &nbsp;&nbsp;${id} | | ${cells((s) => s.samples.perTask.get(id) ?? [{ wall: NaN, cpu: NaN }])} |`);
-  log(`| (b) one coop outcome flipped: nx import-legacy + nx figures:build -c real | <= ${TARGETS.b} | ${cells((s) => s.samples.b, TARGETS.b)} |`);
+  log(`| (b) one coop outcome flipped, re-imported, every figure rebuilt: the pipeline, one command | <= ${TARGETS.b} | ${cells((s) => s.samples.b, TARGETS.b)} |`);
+  log(`| (b) the same through Nx: nx import-legacy + nx figures:build -c real | <= ${TARGETS.b} | ${cells((s) => s.samples.bNx, TARGETS.b)} |`);
   log(`| (c) fully cached npx nx run figures:build -c real | <= ${TARGETS.c} | ${cells((s) => s.samples.c, TARGETS.c)} |`);
   log(`| &nbsp;&nbsp;same without npx (node_modules/.bin/nx) | | ${cells((s) => s.samples.cDirect)} |`);
   log('');
   const walls = (xs: Sample[]) => xs.map((x) => fmt(x.wall)).join(' ');
-  for (const s of subjects) log(`${s.label} wall samples: (a) ${walls(s.samples.a)}; (b) ${walls(s.samples.b)}; (c) ${walls(s.samples.c)}`);
+  for (const s of subjects) {
+    log(`${s.label} wall samples: (a) pipeline ${walls(s.samples.a)}, processes ${walls(s.samples.aProcesses)}; (b) pipeline ${walls(s.samples.b)}, nx ${walls(s.samples.bNx)}; (c) ${walls(s.samples.c)}`);
+  }
   log(`node ${process.version}`);
 }
 
@@ -180,7 +214,9 @@ function main(): void {
   try {
     sources.forEach((source, i) => subjects.push(setUp(sources.length > 1 ? `${String.fromCharCode(65 + i)} ${source}` : (source ?? 'this checkout'), source, opts.dir)));
     // Runs alternate between the workspaces, so a busy moment of the machine hits each of them alike.
+    for (let run = 0; run < opts.runs; run++) for (const s of subjects) coldPipeline(s, run);
     for (let run = 0; run < opts.runs; run++) for (const s of subjects) coldSequence(s, run);
+    for (let run = 0; run < opts.runs; run++) for (const s of subjects) afterOneFlipPipeline(s, run);
     for (let run = 0; run < opts.runs; run++) for (const s of subjects) afterOneFlip(s, run);
     for (const s of subjects) fullyCached(s, null);
     for (let run = 0; run < opts.runs; run++) for (const s of subjects) fullyCached(s, run);

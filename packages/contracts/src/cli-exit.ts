@@ -42,17 +42,25 @@ export function expectedExitCode(err: unknown, expected: readonly ExpectedError[
   return expected.find((e) => matches(e, err))?.[1] ?? null;
 }
 
-/** For `main().catch(...)`: reports the error as above and exits. */
-export function exitOnError(err: unknown, expected: readonly ExpectedError[] = [], opts: { usage?: string; argv?: readonly string[] } = {}): never {
+/**
+ * Reports an error as every CLI does (see the top of this file) and gives its exit code, without exiting:
+ * a command run in-process (the pipeline) must leave its process alive.
+ */
+export function reportError(err: unknown, expected: readonly ExpectedError[] = [], opts: { usage?: string; argv?: readonly string[] } = {}): number {
   const code = expectedExitCode(err, expected);
   const message = err instanceof Error ? err.message : String(err);
   const stack = err instanceof Error ? (err.stack ?? message) : message;
   if (code === null) {
     process.stderr.write(`error (unexpected): ${stack}\n`);
-    process.exit(EXIT_DATA);
+    return EXIT_DATA;
   }
   const badCommandLine = err instanceof UsageError || isParseArgsError(err);
   process.stderr.write(`error: ${message}\n${badCommandLine && opts.usage ? `\n${opts.usage}` : ''}`);
   if (debugRequested(opts.argv)) process.stderr.write(`${stack}\n`);
-  process.exit(code);
+  return code;
+}
+
+/** For `main().catch(...)`: reports the error as above and exits. */
+export function exitOnError(err: unknown, expected: readonly ExpectedError[] = [], opts: { usage?: string; argv?: readonly string[] } = {}): never {
+  process.exit(reportError(err, expected, opts));
 }

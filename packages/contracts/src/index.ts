@@ -26,6 +26,7 @@ export * from './analysis-policy.js';
 export * from './json-duplicate-keys.js';
 export * from './judge-cache-entry.js';
 export * from './cli-exit.js';
+export * from './cli-command.js';
 export * from './outcomes.js';
 export * from './planned-pairs.js';
 export * from './policy-observations.js';

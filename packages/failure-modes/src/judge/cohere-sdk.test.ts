@@ -15,7 +15,8 @@ function sdkModulesAfterImport(thenLoad: boolean): number {
     "console.log(Object.keys(createRequire(import.meta.url).cache).filter((k) => k.includes('/cohere-ai/')).length);",
   ].join('\n');
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: fileURLToPath(new URL('../..', import.meta.url)), encoding: 'utf8' });
-  expect(r.stderr).toBe('');
+  expect({ status: r.status, signal: r.signal, stderr: r.stderr }).toEqual({ status: 0, signal: null, stderr: '' });
+  expect(r.stdout).toMatch(/^\d+\n$/);
   return Number(r.stdout.trim());
 }
 

@@ -1,0 +1,40 @@
+import { EXIT_OK, reportError, type ExpectedError } from './cli-exit.js';
+
+/**
+ * A CLI as a value, so that the pipeline can run many in one process (sparing a process start and a
+ * module load per stage and figure, issue 15): the CLI file only runs it on process.argv (runMain).
+ * `run` never exits the process: it resolves to the exit code, reporting a failure as every CLI does.
+ * It is made by defineCommand in the command's own bundle, so its error classes (UsageError,
+ * DataFileError, ...) are the very classes the command throws, whichever bundle calls it.
+ */
+export interface CliCommand {
+  run(argv: string[]): Promise<number>;
+}
+
+export interface CommandSpec {
+  /** What the command does; resolves to its exit code when it ends without an error (nothing means 0). */
+  main(argv: string[]): Promise<number | void>;
+  /** Errors reported as one `error: ...` line with their exit code (anything else is a bug: exit 1 with its stack). */
+  expected: readonly ExpectedError[];
+  /** Printed after a usage error. */
+  usage: string;
+}
+
+export function defineCommand(spec: CommandSpec): CliCommand {
+  return {
+    async run(argv) {
+      try {
+        return (await spec.main(argv)) ?? EXIT_OK;
+      } catch (err) {
+        return reportError(err, spec.expected, { usage: spec.usage, argv });
+      }
+    },
+  };
+}
+
+/** The whole of a CLI file: runs the command on this process's arguments and exits with a failure's code. */
+export function runMain(command: CliCommand): void {
+  void command.run(process.argv.slice(2)).then((code) => {
+    if (code !== EXIT_OK) process.exit(code);
+  });
+}

@@ -1,0 +1,107 @@
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { execa } from 'execa';
+import type { CliCommand } from '@cooperbench-repro/contracts';
+import type { PipelineTask } from './tasks.js';
+import { WorkerPool } from './worker-pool.js';
+
+/** How one task ended. */
+export interface TaskResult {
+  id: string;
+  code: number;
+  seconds: number;
+  /** `in-process` when its command module ran in this process (a thread of it), `process` when it ran as its own process. */
+  ran: 'in-process' | 'process';
+}
+
+export interface RunOptions {
+  /** Run every task as its own process, as Nx does (what the in-process run is measured against). */
+  processes?: boolean;
+  /** Tasks at once (default 1): with more, in-process tasks run on that many worker threads. */
+  jobs?: number;
+  /** Called as each task ends. */
+  onTaskEnd?: (result: TaskResult, ended: number, total: number) => void;
+}
+
+/**
+ * The command module behind `node <package>/bundle/cli.js ...`: the `command.js` its build bundles beside
+ * the CLI (the same code; the CLI file only runs it on process.argv). Null for any other command, which
+ * then runs as its own process.
+ */
+export function commandModuleOf(workspace: string, task: PipelineTask): string | null {
+  const script = task.args[0];
+  if (task.command !== 'node' || !script?.endsWith('/cli.js')) return null;
+  const file = resolve(workspace, dirname(script), 'command.js');
+  return existsSync(file) ? file : null;
+}
+
+async function runHere(module: string, args: string[]): Promise<number> {
+  const { command } = (await import(pathToFileURL(module).href)) as { command?: CliCommand };
+  if (typeof command?.run !== 'function') throw new Error(`${module}: expected a module exporting \`command\` (defineCommand); rebuild it with npx nx run-many -t build`);
+  return command.run(args);
+}
+
+async function runInOwnProcess(workspace: string, task: PipelineTask): Promise<number> {
+  const result = await execa(task.command, task.args, { cwd: workspace, stdio: 'inherit', reject: false });
+  return result.exitCode ?? 1;
+}
+
+type Execute = (task: PipelineTask, index: number) => Promise<Pick<TaskResult, 'code' | 'ran'>>;
+
+/**
+ * Starts every task whose dependencies ended 0, at most `jobs` at once, in list order among the ready
+ * ones. After a failure no task starts; the running ones finish. Results are in the order tasks ended.
+ */
+function schedule(tasks: readonly PipelineTask[], jobs: number, execute: Execute, onTaskEnd: RunOptions['onTaskEnd']): Promise<TaskResult[]> {
+  const results: TaskResult[] = [];
+  const codes = new Map<string, number>();
+  const started = new Set<number>();
+  let running = 0;
+  let failed = false;
+  return new Promise((resolveAll, reject) => {
+    const pump = () => {
+      while (!failed && running < jobs) {
+        const index = tasks.findIndex((t, i) => !started.has(i) && t.dependsOn.every((d) => codes.get(d) === 0));
+        if (index < 0) break;
+        const task = tasks[index]!;
+        started.add(index);
+        running++;
+        const t0 = performance.now();
+        execute(task, index).then(({ code, ran }) => {
+          running--;
+          const result: TaskResult = { id: task.id, code, seconds: (performance.now() - t0) / 1000, ran };
+          results.push(result);
+          codes.set(task.id, code);
+          if (code !== 0) failed = true;
+          onTaskEnd?.(result, results.length, tasks.length);
+          pump();
+        }, reject);
+      }
+      if (running === 0) resolveAll(results);
+    };
+    pump();
+  });
+}
+
+/**
+ * Runs the tasks from the workspace root, as Nx does (the paths in the commands are relative to it),
+ * each after its dependencies. In-process by default: the stages and figures share one process (or a
+ * few threads of it), so node, the bundles, vega and the fonts start once instead of once per command.
+ */
+export async function runTasks(workspace: string, tasks: readonly PipelineTask[], opts: RunOptions = {}): Promise<TaskResult[]> {
+  if (process.cwd() !== workspace) process.chdir(workspace);
+  const jobs = Math.max(1, Math.floor(opts.jobs ?? 1));
+  const pool = !opts.processes && jobs > 1 ? new WorkerPool(jobs) : null;
+  const execute: Execute = async (task, index) => {
+    const module = opts.processes ? null : commandModuleOf(workspace, task);
+    if (!module) return { code: await runInOwnProcess(workspace, task), ran: 'process' };
+    const args = task.args.slice(1);
+    return { code: pool ? await pool.run(index, module, args) : await runHere(module, args), ran: 'in-process' };
+  };
+  try {
+    return await schedule(tasks, jobs, execute, opts.onTaskEnd);
+  } finally {
+    await pool?.close();
+  }
+}
