@@ -1,27 +1,28 @@
 import { Resvg, renderAsync, type RenderedImage, type ResvgRenderOptions } from '@resvg/resvg-js';
-import { FONT_FAMILY, FONT_FILES } from './fonts.js';
+import { FONT_FAMILY } from './fonts.js';
+import { rasterFontFiles } from './raster-fonts.js';
 
 /** Default raster scale: twice the SVG's pixel size, sharp at paper width. */
 export const PNG_SCALE = 2;
 
 /**
- * resvg options: white background; fonts only from the DejaVu TTFs shipped by npm
- * (`loadSystemFonts: false`), so the bytes are the same on any machine; `fonts: false` exists for tests
- * (resvg then silently draws no text at all).
+ * resvg options for `svg`: white background; fonts only from the DejaVu TTFs shipped by npm
+ * (`loadSystemFonts: false`, raster-fonts.ts), so the bytes are the same on any machine; `fonts: false`
+ * exists for tests (resvg then silently draws no text at all).
  */
-function resvgOptions(scale: number, fonts: boolean): ResvgRenderOptions {
+function resvgOptions(svg: string, scale: number, fonts: boolean): ResvgRenderOptions {
   return {
     fitTo: { mode: 'zoom', value: scale },
     background: 'white',
     font: fonts
-      ? { loadSystemFonts: false, fontFiles: Object.values(FONT_FILES), defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY }
+      ? { loadSystemFonts: false, fontFiles: rasterFontFiles(svg), defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY }
       : { loadSystemFonts: false, fontFiles: [] },
   };
 }
 
 /** SVG -> raster with resvg on a white background. */
 export function rasterize(svg: string, scale = PNG_SCALE, opts: { fonts?: boolean } = {}): RenderedImage {
-  return new Resvg(svg, resvgOptions(scale, opts.fonts ?? true)).render();
+  return new Resvg(svg, resvgOptions(svg, scale, opts.fonts ?? true)).render();
 }
 
 /** SVG -> PNG bytes at `scale` x the SVG's pixel size. */
@@ -35,5 +36,5 @@ export function svgToPng(svg: string, scale = PNG_SCALE): Buffer {
  * Only the PNG encoding (`asPng`) stays on the calling thread.
  */
 export async function svgToPngAsync(svg: string, scale = PNG_SCALE): Promise<Buffer> {
-  return (await renderAsync(svg, resvgOptions(scale, true))).asPng();
+  return (await renderAsync(svg, resvgOptions(svg, scale, true))).asPng();
 }
