@@ -4,6 +4,10 @@
 // its CPU time loading several hundred ES-module files (node --cpu-prof, issue 15); one bundle per
 // command (plus lazily imported chunks) loads in a fraction of that. Run with cwd = the package root:
 //   node ../../tools/build/bundle-cli.mjs cli.js [more entries...]
+// An entry `x.js` (under dist/) is written as bundle/x.js; `name.js=path/to/file.js` (a file of another
+// package: the pipeline bundles every stage's command) as bundle/name.js. All entries share their chunks.
+// Entries land at the top of bundle/, like the chunks, because the import.meta.url rewrite below is
+// relative to there.
 // bundle/ sits at the same depth as dist/, so code that finds files relative to its own location
 // (workspace root, gold/, client/, a worker file next to the CLI) resolves them the same way.
 // Exit codes: 0 bundled, 1 esbuild reported an error, 2 usage.
@@ -47,17 +51,23 @@ const ownImportMetaUrl = {
 };
 
 const entries = process.argv.slice(2);
-if (entries.length === 0 || entries.some((e) => e.startsWith('-') || !e.endsWith('.js'))) {
-  process.stderr.write('usage: node tools/build/bundle-cli.mjs <entry.js>... (paths under dist/, run in the package root)\n');
+if (entries.length === 0 || entries.some((e) => e.startsWith('-') || !e.endsWith('.js') || e.split('=')[0].includes('/'))) {
+  process.stderr.write('usage: node tools/build/bundle-cli.mjs <entry.js | name.js=path.js>... (entries: files at the top of dist/, run in the package root)\n');
   process.exit(2);
 }
+/** esbuild's entry points: output name (under bundle/, without .js) -> input file. */
+const entryPoints = Object.fromEntries(
+  entries.map((e) => {
+    const [name, file] = e.includes('=') ? e.split('=') : [e, join('dist', e)];
+    return [name.replace(/\.js$/, ''), file];
+  }),
+);
 
 rmSync('bundle', { recursive: true, force: true }); // no stale chunks from an earlier build
 try {
   await build({
-    entryPoints: entries.map((e) => join('dist', e)),
+    entryPoints,
     outdir: 'bundle',
-    outbase: 'dist',
     bundle: true,
     splitting: true, // dynamic imports (vega, resvg, pdfkit in the figures CLI) stay lazy chunks
     format: 'esm',

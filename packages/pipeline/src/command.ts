@@ -4,7 +4,7 @@ import { runTasks, type TaskResult } from './run-tasks.js';
 import { pipelineTasks, UnknownTargetError } from './tasks.js';
 import { NoWorkspaceError, workspaceRoot } from './workspace.js';
 
-const HELP = `cooperbench-pipeline: run the stage and figure commands of Nx targets one after the other in one process
+const HELP = `cooperbench-pipeline: run the stage and figure commands of Nx targets in one process, each after what it reads
 
 Usage: node packages/pipeline/bundle/cli.js [target ...] [options]
   target                 project:target (default figures:build); several run in the order given, e.g.
@@ -21,8 +21,9 @@ Usage: node packages/pipeline/bundle/cli.js [target ...] [options]
 The commands, their options and their order come from the packages' Nx targets, so this runs exactly
 what npx nx run <target> runs, minus Nx: no cache lookup, no compile step. Every command recomputes,
 which is what new results need anyway, and in one process node, the bundles, vega and the fonts start
-once per thread instead of once per command. The outputs are the same bytes either way. For a cached, incremental build (only what changed is redone) use
-npx nx run figures:build. Needs built packages (npx nx run-many -t build).
+once per thread instead of once per command; the files written are the same bytes. For a cached,
+incremental build (only what changed is redone) use npx nx run figures:build. Needs built packages
+(npx nx run-many -t build).
 
 Exit codes: 0 every command ended 0; else the first failing command's own exit code (the commands after
 it do not run); 2 also for an unknown target or no Nx workspace.

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { execa } from 'execa';
 import type { CliCommand } from '@cooperbench-repro/contracts';
 import type { PipelineTask } from './tasks.js';
@@ -24,16 +23,18 @@ export interface RunOptions {
   onTaskEnd?: (result: TaskResult, ended: number, total: number) => void;
 }
 
+/** The stages' commands, bundled with the pipeline by its build (build/bundle.mjs): stage-<package folder>.js. */
+const BUNDLE = fileURLToPath(new URL('../bundle/', import.meta.url));
+
 /**
- * The command module behind `node <package>/bundle/cli.js ...`: the `command.js` its build bundles beside
- * the CLI (the same code; the CLI file only runs it on process.argv). Null for any other command, which
- * then runs as its own process.
+ * The command module behind `node packages/<package>/bundle/cli.js ...`: that package's command
+ * (its src/command.ts; the CLI file only runs it on process.argv), as bundled with the pipeline. Null
+ * for any other command, or a package the pipeline does not depend on: it runs as its own process.
  */
-export function commandModuleOf(workspace: string, task: PipelineTask): string | null {
-  const script = task.args[0];
-  if (task.command !== 'node' || !script?.endsWith('/cli.js')) return null;
-  const file = resolve(workspace, dirname(script), 'command.js');
-  return existsSync(file) ? file : null;
+export function commandModuleOf(task: PipelineTask): string | null {
+  const match = task.command === 'node' ? /^packages\/([^/]+)\/bundle\/cli\.js$/.exec(task.args[0] ?? '') : null;
+  const file = match ? `${BUNDLE}stage-${match[1]}.js` : null;
+  return file && existsSync(file) ? file : null;
 }
 
 async function runHere(module: string, args: string[]): Promise<number> {
@@ -94,7 +95,7 @@ export async function runTasks(workspace: string, tasks: readonly PipelineTask[]
   const jobs = Math.max(1, Math.floor(opts.jobs ?? 1));
   const pool = !opts.processes && jobs > 1 ? new WorkerPool(jobs) : null;
   const execute: Execute = async (task, index) => {
-    const module = opts.processes ? null : commandModuleOf(workspace, task);
+    const module = opts.processes ? null : commandModuleOf(task);
     if (!module) return { code: await runInOwnProcess(workspace, task), ran: 'process' };
     const args = task.args.slice(1);
     return { code: pool ? await pool.run(index, module, args) : await runHere(module, args), ran: 'in-process' };

@@ -12,7 +12,8 @@ function sdkModulesAfterImport(thenLoad: boolean): number {
     "import { createRequire } from 'node:module';",
     `await import(${JSON.stringify(PACKAGE_ENTRY)});`,
     thenLoad ? `await (await import(${JSON.stringify(SDK_LOADER)})).loadCohereSdk();` : '',
-    "console.log(Object.keys(createRequire(import.meta.url).cache).filter((k) => k.includes('/cohere-ai/')).length);",
+    // Not console.log: it colours a number when FORCE_COLOR is set (as Nx sets it for its tasks).
+    "process.stdout.write(`${Object.keys(createRequire(import.meta.url).cache).filter((k) => k.includes('/cohere-ai/')).length}\\n`);",
   ].join('\n');
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: fileURLToPath(new URL('../..', import.meta.url)), encoding: 'utf8' });
   expect({ status: r.status, signal: r.signal, stderr: r.stderr }).toEqual({ status: 0, signal: null, stderr: '' });
