@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
-import type { CliCommand } from '@cooperbench-repro/contracts';
+import { runCommandModule } from './command-module.js';
 import type { PipelineTask } from './tasks.js';
 import { WorkerPool } from './worker-pool.js';
 
@@ -35,12 +35,6 @@ export function commandModuleOf(task: PipelineTask): string | null {
   const match = task.command === 'node' ? /^packages\/([^/]+)\/bundle\/cli\.js$/.exec(task.args[0] ?? '') : null;
   const file = match ? `${BUNDLE}stage-${match[1]}.js` : null;
   return file && existsSync(file) ? file : null;
-}
-
-async function runHere(module: string, args: string[]): Promise<number> {
-  const { command } = (await import(pathToFileURL(module).href)) as { command?: CliCommand };
-  if (typeof command?.run !== 'function') throw new Error(`${module}: expected a module exporting \`command\` (defineCommand); rebuild it with npx nx run-many -t build`);
-  return command.run(args);
 }
 
 async function runInOwnProcess(workspace: string, task: PipelineTask): Promise<number> {
@@ -98,7 +92,7 @@ export async function runTasks(workspace: string, tasks: readonly PipelineTask[]
     const module = opts.processes ? null : commandModuleOf(task);
     if (!module) return { code: await runInOwnProcess(workspace, task), ran: 'process' };
     const args = task.args.slice(1);
-    return { code: pool ? await pool.run(index, module, args) : await runHere(module, args), ran: 'in-process' };
+    return { code: pool ? await pool.run(index, module, args) : await runCommandModule(module, args), ran: 'in-process' };
   };
   try {
     return await schedule(tasks, jobs, execute, opts.onTaskEnd);

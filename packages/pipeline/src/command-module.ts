@@ -1,0 +1,20 @@
+import { pathToFileURL } from 'node:url';
+import type { CliCommand } from '@cooperbench-repro/contracts';
+
+/**
+ * Runs a stage's command from its module in the pipeline's bundle (bundle/stage-<package>.js) and gives
+ * its exit code: run() reports the command's own failures; a module that cannot be loaded (a package
+ * not built) is one `error:` line and exit 1. Imports no more than a type, so a worker thread that uses
+ * it starts with only what its commands load.
+ */
+export async function runCommandModule(file: string, args: string[]): Promise<number> {
+  let command: CliCommand | undefined;
+  try {
+    ({ command } = (await import(pathToFileURL(file).href)) as { command?: CliCommand });
+    if (typeof command?.run !== 'function') throw new Error(`${file}: expected a module exporting \`command\` (defineCommand)`);
+  } catch (err) {
+    process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}; rebuild with npx nx run-many -t build\n`);
+    return 1;
+  }
+  return command.run(args);
+}
