@@ -118,11 +118,22 @@ export function loadStoreLines(storeFile: string, expected: { sha256: string; st
 }
 
 /** Whether the store lines, in order, are exactly the previous store's bytes (then nothing need be written or hashed). */
-export function isPreviousStore(lines: readonly StoreLine[], previous: StoreLines): boolean {
+function isPreviousStore(lines: readonly StoreLine[], previous: StoreLines): boolean {
   let offset = previous.bytes.byteOffset;
   for (const line of lines) {
     if (typeof line === 'string' || line.buffer !== previous.bytes.buffer || line.byteOffset !== offset) return false;
     offset += line.length + 1;
   }
   return offset === previous.bytes.byteOffset + previous.bytes.length;
+}
+
+/**
+ * The store's bytes (one line per record, each ended by a newline), or null when the previous store
+ * already holds exactly them: then it is neither hashed nor rewritten. Reused lines in their old order
+ * are recognised without building anything; lines parsed or imported again are compared byte for byte.
+ */
+export function changedStoreBytes(lines: readonly StoreLine[], previous: StoreLines | null): Buffer | null {
+  if (previous && isPreviousStore(lines, previous)) return null;
+  const bytes = Buffer.concat(lines.flatMap((line) => [typeof line === 'string' ? Buffer.from(line) : line, NEWLINE]));
+  return previous?.bytes.equals(bytes) ? null : bytes;
 }

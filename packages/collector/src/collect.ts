@@ -11,7 +11,7 @@ import {
 } from '@cooperbench-repro/contracts';
 import { ArmMappingLookup } from './arm-mapping.js';
 import { collectorCodeFingerprint } from './code-fingerprint.js';
-import { fileStat, isPreviousStore, loadIndex, loadStoreLines, sha256, type CollectIndex, type StoreLine, type StoreLines } from './collect-index.js';
+import { changedStoreBytes, fileStat, loadIndex, loadStoreLines, sha256, type CollectIndex, type StoreLine } from './collect-index.js';
 import { listRunDirs, scanRun, type RunScan } from './discover.js';
 import { runPairJob, type PairJob } from './pair-job.js';
 import { runPairJobs, type PoolOptions } from './pair-pool.js';
@@ -47,18 +47,6 @@ export interface CollectResult {
 async function writeIfChanged(file: string, text: string): Promise<void> {
   if (existsSync(file) && statSync(file).size === Buffer.byteLength(text) && readFileSync(file, 'utf8') === text) return;
   await writeFileAtomic(file, text);
-}
-
-/**
- * The store's bytes (one line per record, each ended by a newline), or null when the previous store
- * already holds exactly them: then it is neither hashed nor rewritten. Reused lines in their old order
- * are recognised without building anything; lines parsed or imported again are compared byte for byte.
- */
-function changedStoreBytes(lines: readonly StoreLine[], previous: StoreLines | null): Buffer | null {
-  if (previous && isPreviousStore(lines, previous)) return null;
-  const NEWLINE = Buffer.from('\n');
-  const bytes = Buffer.concat(lines.flatMap((line) => [typeof line === 'string' ? Buffer.from(line) : line, NEWLINE]));
-  return previous?.bytes.equals(bytes) ? null : bytes;
 }
 
 const outcomeCounts = () => ({ pass: 0, fail: 0, unknown: 0 });

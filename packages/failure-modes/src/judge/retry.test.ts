@@ -1,8 +1,9 @@
 import { CohereError, CohereTimeoutError } from 'cohere-ai';
-
-const SDK = { CohereError, CohereTimeoutError };
 import { describe, expect, it } from 'vitest';
 import { backoffMs, classifyTransportError, MAX_RETRY_AFTER_MS, retryAfterMs } from './retry.js';
+
+/** The error classes classifyTransportError takes from the lazily loaded SDK. */
+const SDK = { CohereError, CohereTimeoutError };
 
 describe('retryAfterMs', () => {
   const now = Date.parse('2026-01-01T00:00:00Z');

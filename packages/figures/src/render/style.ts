@@ -1,6 +1,6 @@
 import type { Config } from 'vega-lite';
 import { FONT_FAMILY } from './fonts.js';
-import { dataWarning, warnedSubtitle } from './subtitle.js';
+import { dataWarning, warnedSubtitle, wilsonText } from './subtitle.js';
 
 /**
  * Look shared by every figure: font, sizes, arm names and colours, axis titles, number format and the
@@ -86,7 +86,7 @@ export interface Provenance {
  * record is synthetic, a red NO DATA line when there are none.
  */
 export function provenanceSubtitle(p: Provenance): { lines: string[]; color: string } {
-  const detail = `${p.records} run records from ${p.runs} runs, ${p.models} model${p.models === 1 ? '' : 's'} (${p.source}); ${p.intervals}: Wilson ${Math.round(p.confidence * 100)}% intervals`;
+  const detail = `${p.records} run records from ${p.runs} runs, ${p.models} model${p.models === 1 ? '' : 's'} (${p.source}); ${p.intervals}: ${wilsonText(p.confidence)} intervals`;
   return warnedSubtitle([dataWarning(p.records, p.synthetic_records, p.source)], p.records === 0 ? [] : [detail]);
 }
 

@@ -4,7 +4,7 @@ import { toCsv, type CsvRow } from '../render/csv.js';
 import { escapeLatex, escapeMarkdown } from '../render/escape.js';
 import { datasetPairs, formatPaper, PAPER_MODELS, paperRowLabel } from '../render/paper.js';
 import { armLabel } from '../render/style.js';
-import { dataWarning } from '../render/subtitle.js';
+import { dataWarning, wilsonText } from '../render/subtitle.js';
 import { eraLabel, policyCaption } from '../render/outcomes-captions.js';
 import { writeTableFiles } from './write-table-files.js';
 
@@ -98,7 +98,7 @@ export function mergeLadderRows(data: OutcomesFile, opts: { paperReference: bool
 function caption(data: OutcomesFile): string {
   return (
     'Success (both features pass) after each merge step, cumulative k/n; the last column is the success under the policies with its ' +
-    `Wilson ${Math.round(data.options.confidence * 100)}% interval. ${policyCaption(data)} ` +
+    `${wilsonText(data.options.confidence)} interval. ${policyCaption(data)} ` +
     'Union era (upstream <= 0.0.15): naive merge, then union merge; a pair both merges fail on (unmergeable) is a failure. ' +
     'Agent-1 era (>= 0.0.16): identical patches tested once, naive merge, then agent 1\u2019s patch alone (solo-agent1); no union. ' +
     'Paper rows: the paper\u2019s Table 6 (OpenHands, % of its pairs; naive, union, then an LLM resolver), no intervals. Compare a union-era ' +

@@ -4,7 +4,7 @@ import { wrapLines } from '../../render/difficulty-series.js';
 import { barsWithWhiskers, lineLegend, tooltip } from '../../render/layers.js';
 import { PAPER_FIG4_SOURCE } from '../../render/paper.js';
 import { AXIS_TITLES, baseConfig, modelLabel } from '../../render/style.js';
-import { figureTitle, panelTitle } from '../../render/subtitle.js';
+import { figureTitle, panelTitle, wilsonText } from '../../render/subtitle.js';
 import type { Fig4Data } from './data.js';
 
 /** Spec step of Figure 4: rows -> plain vega-lite JSON. */
@@ -23,7 +23,7 @@ const xDifficulty = {
 };
 /** The curve panel's axis leaves room above 1.0 for the upward k/n labels (ticks stop at 1). */
 const yRateCurve = { ...yRate, scale: { domain: [0, 1.2] }, axis: { format: '.1f', values: [0, 0.2, 0.4, 0.6, 0.8, 1] } };
-const wilson = (d: Fig4Data) => `Wilson ${Math.round(d.confidence * 100)}%`;
+const wilson = (d: Fig4Data) => wilsonText(d.confidence);
 
 /** Left: bars per model and arm with Wilson whiskers and the rate above each. */
 function perModelPanel(d: Fig4Data) {

@@ -91,7 +91,7 @@ export function communicationSubtitle(data: CommunicationFile, source: string): 
   const conf = confidenceOf(data.parameters);
   const detail =
     `${records} run records (${coop_records} coop, ${conversations_with_messages} conversations with messages) from ${source}; ` +
-    `whiskers: Wilson ${conf === null ? '' : `${Math.round(conf * 100)}% `}intervals`;
+    `whiskers: ${wilsonText(conf)} intervals`;
   return warnedSubtitle([dataWarning(records, synthetic_records, source)], records === 0 ? [] : [detail]);
 }
 

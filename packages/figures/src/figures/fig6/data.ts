@@ -111,12 +111,18 @@ export function failureModesSubtitle(data: FailureModesFile, source: string): Su
   const hc = data.human_coded;
   const detail = [
     `${records} run records, ${conversations} conversations with messages, from ${source}`,
-    `${judgeText}; whiskers: Wilson ${conf === null ? '' : `${Math.round(conf * 100)}% `}intervals on the group total`,
+    `${judgeText}; whiskers: ${wilsonText(conf)} intervals on the group total`,
     ...(hc ? [`${hc.label}: ${hc.matched_runs} runs of this store matched to the gold set (packages/failure-modes/gold)`] : []),
   ];
   if (records === 0) return warnedSubtitle([dataWarning(records, synthetic_records, source)], []);
-  const judgeWarning = j.status === 'not-run' ? FIG6_JUDGE_NOT_RUN : j.status === 'partial' ? (/^llm judge/i.test(j.note) ? j.note : `LLM judge incomplete (partial): ${j.note}`) : null;
-  return warnedSubtitle([dataWarning(records, synthetic_records), judgeWarning], detail);
+  return warnedSubtitle([dataWarning(records, synthetic_records), judgeWarning(j)], detail);
+}
+
+/** The red line for a judge that did not run, or ran only in part (null when it ran in full). */
+function judgeWarning(j: FailureModesFile['judge']): string | null {
+  if (j.status === 'not-run') return FIG6_JUDGE_NOT_RUN;
+  if (j.status !== 'partial') return null;
+  return /^llm judge/i.test(j.note) ? j.note : `LLM judge incomplete (partial): ${j.note}`;
 }
 
 const pctLabel = (iv: Interval) => `${(iv.rate! * 100).toFixed(1)}% (${iv.successes}/${iv.total})`;
