@@ -9,6 +9,12 @@ import { EXIT_OK, reportError, type ExpectedError } from './cli-exit.js';
  */
 export interface CliCommand {
   run(argv: string[]): Promise<number>;
+  /**
+   * Loads what the command's runs will need (libraries, fonts) before the first run, for a caller that
+   * has idle time now (the pipeline, while the stages a figure reads are still computing). Optional for
+   * the caller and never needed for correctness; it never rejects (a run reports what failed).
+   */
+  prepare(): Promise<void>;
 }
 
 export interface CommandSpec {
@@ -18,6 +24,8 @@ export interface CommandSpec {
   expected: readonly ExpectedError[];
   /** Printed after a usage error. */
   usage: string;
+  /** CliCommand.prepare: what to load ahead of the first run (default nothing). */
+  prepare?: () => Promise<void>;
 }
 
 export function defineCommand(spec: CommandSpec): CliCommand {
@@ -28,6 +36,9 @@ export function defineCommand(spec: CommandSpec): CliCommand {
       } catch (err) {
         return reportError(err, spec.expected, { usage: spec.usage, argv });
       }
+    },
+    async prepare() {
+      await spec.prepare?.().catch(() => undefined);
     },
   };
 }

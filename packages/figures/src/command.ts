@@ -8,7 +8,7 @@ import { perRepository, writePerRepositoryMarkdown } from './figures/per-reposit
 import { publishedComparison } from './figures/published-comparison/index.js';
 import { loadComparison, loadCommunication, loadDifficulty, loadFailureModes, loadOutcomes } from './load.js';
 import type { FigureDefinition } from './render/figure.js';
-import { withDataLabel, writeFigure } from './render/figure.js';
+import { prepareRendering, withDataLabel, writeFigure } from './render/figure.js';
 import { writeFailureModesTable } from './tables/failure-modes.js';
 import { writeMergeLadder } from './tables/merge-ladder.js';
 import { writeQualitativeTable } from './tables/qualitative.js';
@@ -197,4 +197,4 @@ async function main(argv: string[]): Promise<void> {
 }
 
 // A render failure is unexpected: its stack is the report (exit 1).
-export const command = defineCommand({ main, expected: [[DataFileError, 2]], usage: HELP });
+export const command = defineCommand({ main, expected: [[DataFileError, 2]], usage: HELP, prepare: prepareRendering });

@@ -23,7 +23,8 @@ export { loadCommunication, loadDifficulty, loadFailureModes, loadOutcomes } fro
 export { perRepository, perRepositoryData, perRepositorySpec, renderPerRepositoryMarkdown, PER_REPOSITORY_CSV_COLUMNS, PER_REPOSITORY_ARMS, type PerRepositoryData } from './figures/per-repository/index.js';
 export { mergeLadderRows, writeMergeLadder, renderMergeLadderMarkdown, renderMergeLadderLatex, MERGE_LADDER_CSV_COLUMNS, type MergeLadderRow } from './tables/merge-ladder.js';
 export { renderFigure, writeFigure, withDataLabel, type FigureDefinition, type RenderedFigure, type WrittenFigure } from './render/figure.js';
-export { specToSvg, svgSize } from './render/svg.js';
+export { specToSvg } from './render/svg.js';
+export { svgSize } from './render/svg-size.js';
 export { svgToPng, rasterize, PNG_SCALE } from './render/png.js';
 export { svgToPdf } from './render/pdf.js';
 export { toCsv, csvRows } from './render/csv.js';

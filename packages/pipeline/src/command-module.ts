@@ -18,3 +18,16 @@ export async function runCommandModule(file: string, args: string[]): Promise<nu
   }
   return command.run(args);
 }
+
+/**
+ * Loads a stage's command module and lets it load what its runs need (CliCommand.prepare), for a thread
+ * that would otherwise wait; a module that cannot be loaded is left for its run to report.
+ */
+export async function prepareCommandModule(file: string): Promise<void> {
+  try {
+    const { command } = (await import(pathToFileURL(file).href)) as { command?: CliCommand };
+    await command?.prepare?.();
+  } catch {
+    // runCommandModule reports it, with the command that needed it
+  }
+}

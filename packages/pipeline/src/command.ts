@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { EXIT_CODES_HELP, EXIT_USAGE, parseCommandLine, UsageError, defineCommand } from '@cooperbench-repro/contracts';
 import { runTasks, type TaskResult } from './run-tasks.js';
 import { pipelineTasks, UnknownTargetError } from './tasks.js';
@@ -10,8 +9,11 @@ Usage: node packages/pipeline/bundle/cli.js [target ...] [options]
   target                 project:target (default figures:build); several run in the order given, e.g.
                          collector:import-legacy figures:build
   -c, --configuration N  the targets' configuration, as nx run ... -c N (e.g. real)
-  -j, --jobs N           commands at once, each on its own worker thread      (default: the cores, at most 4)
-                         independent stages and figures run side by side; 1 runs all on one thread
+  -j, --jobs N           commands at once per thread                                  (default 2)
+                         the figures run on the main thread and the other stages on a second
+                         one, side by side; while a command waits (for its PNG, drawn on a
+                         thread of its own, or for a file) another on its thread goes on;
+                         1 runs every command on the main thread, one after the other
   --processes            run every command as its own process instead, as Nx does
   --list                 print the commands in the order they would run, and run nothing
   -h, --help             this text
@@ -21,7 +23,7 @@ Usage: node packages/pipeline/bundle/cli.js [target ...] [options]
 The commands, their options and their order come from the packages' Nx targets, so this runs exactly
 what npx nx run <target> runs, minus Nx: no cache lookup, no compile step. Every command recomputes,
 which is what new results need anyway, and in one process node, the bundles, vega and the fonts start
-once per thread instead of once per command; the files written are the same bytes. For a cached,
+once instead of once per command; the files written are the same bytes. For a cached,
 incremental build (only what changed is redone) use npx nx run figures:build. Needs built packages
 (npx nx run-many -t build).
 
@@ -34,7 +36,7 @@ const seconds = (s: number) => `${s.toFixed(2)} s`;
 
 function progressLine(r: TaskResult, ended: number, total: number): string {
   const width = String(total).length;
-  const where = r.ran === 'process' ? ', own process' : '';
+  const where = r.ran === 'process' ? ', own process' : r.ran === 'thread' ? ', command thread' : '';
   return `pipeline: [${String(ended).padStart(width)}/${total}] ${r.id} ${r.code === 0 ? 'done' : `FAILED (exit ${r.code})`} in ${seconds(r.seconds)}${where}\n`;
 }
 
@@ -58,7 +60,7 @@ async function main(argv: string[]): Promise<number | void> {
     for (const t of tasks) process.stdout.write(`${t.id}: ${[t.command, ...t.args].join(' ')}\n`);
     return;
   }
-  const jobs = values.jobs === undefined ? Math.min(availableParallelism(), 4) : Number(values.jobs);
+  const jobs = values.jobs === undefined ? 2 : Number(values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs ${JSON.stringify(values.jobs)}: expected a positive whole number`);
   const started = performance.now();
   const results = await runTasks(workspace, tasks, { processes: values.processes, jobs, onTaskEnd: (r, n, total) => process.stderr.write(progressLine(r, n, total)) });
@@ -70,8 +72,10 @@ async function main(argv: string[]): Promise<number | void> {
     process.stderr.write(`pipeline: stopped at ${failed.id} (exit ${failed.code}) after ${total}; not run: ${skipped.length > 0 ? skipped.join(', ') : 'none'}\n`);
     return failed.code;
   }
-  const inProcess = results.filter((r) => r.ran === 'in-process').length;
-  process.stdout.write(`pipeline: ${results.length} commands in ${total}, ${inProcess} in this process${inProcess > 0 && jobs > 1 ? ` on up to ${jobs} threads` : ''}\n`);
+  const onMain = results.filter((r) => r.ran === 'main').length;
+  const onThread = results.filter((r) => r.ran === 'thread').length;
+  const where = onThread > 0 ? `: ${onMain} on the main thread, ${onThread} on the command thread` : '';
+  process.stdout.write(`pipeline: ${results.length} commands in ${total}, ${onMain + onThread} in this process${where}\n`);
 }
 
 export const command = defineCommand({ main, expected: [[UnknownTargetError, EXIT_USAGE], [NoWorkspaceError, EXIT_USAGE]], usage: HELP });

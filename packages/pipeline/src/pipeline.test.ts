@@ -33,7 +33,10 @@ describe('the demo figures:build, in one process and as one process per command'
     }
     expect(runs.processes!.stderr).toMatch(/figures:fig6 done in [\d.]+ s, own process/);
     expect(runs.threads!.stderr).not.toMatch(/own process/);
-    expect(runs.threads!.stdout).toMatch(/pipeline: 17 commands in [\d.]+ s, 17 in this process on up to 2 threads/);
+    // the figures on the main thread, every other stage on the command thread
+    expect(runs.threads!.stdout).toMatch(/pipeline: 17 commands in [\d.]+ s, 17 in this process: 10 on the main thread, 7 on the command thread/);
+    expect(runs.threads!.stderr).toMatch(/figures:fig6 done in [\d.]+ s\n/);
+    expect(runs.threads!.stderr).toMatch(/difficulty:compute done in [\d.]+ s, command thread/);
     expect(runs.oneThread!.stdout).toMatch(/pipeline: 17 commands in [\d.]+ s, 17 in this process\n/);
   });
 
@@ -72,10 +75,12 @@ describe('failures', () => {
 
   it("reports a command's usage error as that command does (exit 2, no stack), on a thread and on the main thread", () => {
     const dir = workspace();
+    // with -j 2 the import, the first command of these targets, runs on the command thread; with -j 1 on the main thread
     for (const jobs of ['1', '2']) {
-      const r = runPipeline(dir, ['collector:import-legacy', '-j', jobs]);
+      const r = runPipeline(dir, ['collector:import-legacy', 'figures:build', '-j', jobs]);
       expect(r.status).toBe(2);
       expect(r.stderr).toMatch(/^error: import-legacy needs --input FILE/m);
+      expect(r.stderr).toMatch(jobs === '2' ? /collector:import-legacy FAILED \(exit 2\) in [\d.]+ s, command thread/ : /collector:import-legacy FAILED \(exit 2\) in [\d.]+ s\n/);
       expect(r.stderr).not.toMatch(STACK);
     }
   });

@@ -1,23 +1,26 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
-import { runCommandModule } from './command-module.js';
+import { prepareCommandModule, runCommandModule } from './command-module.js';
 import type { PipelineTask } from './tasks.js';
-import { WorkerPool } from './worker-pool.js';
+import { CommandThread } from './command-thread.js';
 
 /** How one task ended. */
 export interface TaskResult {
   id: string;
   code: number;
   seconds: number;
-  /** `in-process` when its command module ran in this process (a thread of it), `process` when it ran as its own process. */
-  ran: 'in-process' | 'process';
+  /** Where it ran: this process's main thread, its command thread, or a process of its own. */
+  ran: Lane;
 }
 
 export interface RunOptions {
   /** Run every task as its own process, as Nx does (what the in-process run is measured against). */
   processes?: boolean;
-  /** Tasks at once (default 1): with more, in-process tasks run on that many worker threads. */
+  /**
+   * Tasks at once on each thread, or processes at once with `processes` (default 1). With 1, every
+   * in-process task runs on the main thread, one after the other; with more, see `lanesOf`.
+   */
   jobs?: number;
   /** Called as each task ends. */
   onTaskEnd?: (result: TaskResult, ended: number, total: number) => void;
@@ -42,30 +45,70 @@ async function runInOwnProcess(workspace: string, task: PipelineTask): Promise<n
   return result.exitCode ?? 1;
 }
 
-type Execute = (task: PipelineTask, index: number) => Promise<Pick<TaskResult, 'code' | 'ran'>>;
+/** Where a task runs: on the main thread, on the command thread (command-thread.ts), or as its own process. */
+export type Lane = 'main' | 'thread' | 'process';
 
 /**
- * Starts every task whose dependencies ended 0, at most `jobs` at once, in list order among the ready
- * ones. After a failure no task starts; the running ones finish. Results are in the order tasks ended.
+ * Each task's lane. In-process tasks of the command module with the most tasks (the figures) run on the
+ * main thread, and those of every other module (the stages) on the command thread, so the stages run
+ * beside the figures and each thread loads its own libraries only (vega and pdfkit here, zod-heavy
+ * stage code there); with `jobs` 1 everything in-process stays on the main thread.
  */
-function schedule(tasks: readonly PipelineTask[], jobs: number, execute: Execute, onTaskEnd: RunOptions['onTaskEnd']): Promise<TaskResult[]> {
+export function lanesOf(tasks: readonly PipelineTask[], modules: readonly (string | null)[], jobs: number): Lane[] {
+  const count = new Map<string, number>();
+  for (const m of modules) if (m) count.set(m, (count.get(m) ?? 0) + 1);
+  const busiest = [...count].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return tasks.map((_, i) => {
+    const m = modules[i];
+    if (!m) return 'process';
+    return jobs > 1 && m !== busiest ? 'thread' : 'main';
+  });
+}
+
+type Execute = (task: PipelineTask, index: number) => Promise<number>;
+
+/** Per task, how many tasks wait for it, directly or not: the scheduler starts those that unblock most first. */
+function dependentCounts(tasks: readonly PipelineTask[]): number[] {
+  const index = new Map(tasks.map((t, i) => [t.id, i]));
+  const dependents = tasks.map(() => new Set<number>());
+  // tasks come after their dependencies, so walking backwards sees every dependent's own set complete
+  for (let i = tasks.length - 1; i >= 0; i--) {
+    for (const d of tasks[i]!.dependsOn) {
+      const j = index.get(d);
+      if (j === undefined) continue;
+      dependents[j]!.add(i);
+      for (const k of dependents[i]!) dependents[j]!.add(k);
+    }
+  }
+  return dependents.map((s) => s.size);
+}
+
+/**
+ * Starts every task whose dependencies ended 0 (those more tasks wait for first, then in list order) while its lane runs
+ * fewer than `jobs` tasks: on a thread, a task that waits (for its PNG, for a file) lets another run. After
+ * a failure no task starts; the running ones finish. Results are in the order tasks ended.
+ */
+function schedule(tasks: readonly PipelineTask[], lanes: readonly Lane[], jobs: number, execute: Execute, onTaskEnd: RunOptions['onTaskEnd']): Promise<TaskResult[]> {
   const results: TaskResult[] = [];
   const codes = new Map<string, number>();
   const started = new Set<number>();
-  let running = 0;
+  const running = new Map<Lane, number>();
   let failed = false;
+  const waitingOn = dependentCounts(tasks);
+  const order = tasks.map((_, i) => i).sort((a, b) => waitingOn[b]! - waitingOn[a]! || a - b);
   return new Promise((resolveAll, reject) => {
     const pump = () => {
-      while (!failed && running < jobs) {
-        const index = tasks.findIndex((t, i) => !started.has(i) && t.dependsOn.every((d) => codes.get(d) === 0));
-        if (index < 0) break;
+      for (const index of order) {
+        if (failed) break;
         const task = tasks[index]!;
+        const lane = lanes[index]!;
+        if (started.has(index) || (running.get(lane) ?? 0) >= jobs || !task.dependsOn.every((d) => codes.get(d) === 0)) continue;
         started.add(index);
-        running++;
+        running.set(lane, (running.get(lane) ?? 0) + 1);
         const t0 = performance.now();
-        execute(task, index).then(({ code, ran }) => {
-          running--;
-          const result: TaskResult = { id: task.id, code, seconds: (performance.now() - t0) / 1000, ran };
+        execute(task, index).then((code) => {
+          running.set(lane, running.get(lane)! - 1);
+          const result: TaskResult = { id: task.id, code, seconds: (performance.now() - t0) / 1000, ran: lane };
           results.push(result);
           codes.set(task.id, code);
           if (code !== 0) failed = true;
@@ -73,7 +116,7 @@ function schedule(tasks: readonly PipelineTask[], jobs: number, execute: Execute
           pump();
         }, reject);
       }
-      if (running === 0) resolveAll(results);
+      if ([...running.values()].every((n) => n === 0)) resolveAll(results);
     };
     pump();
   });
@@ -81,22 +124,27 @@ function schedule(tasks: readonly PipelineTask[], jobs: number, execute: Execute
 
 /**
  * Runs the tasks from the workspace root, as Nx does (the paths in the commands are relative to it),
- * each after its dependencies. In-process by default: the stages and figures share one process (or a
- * few threads of it), so node, the bundles, vega and the fonts start once instead of once per command.
+ * each after its dependencies. In-process by default: the stages and figures share one process (its main
+ * thread and its command thread), so node, the bundles, vega and the fonts start once instead of once per
+ * command.
  */
 export async function runTasks(workspace: string, tasks: readonly PipelineTask[], opts: RunOptions = {}): Promise<TaskResult[]> {
   if (process.cwd() !== workspace) process.chdir(workspace);
   const jobs = Math.max(1, Math.floor(opts.jobs ?? 1));
-  const pool = !opts.processes && jobs > 1 ? new WorkerPool(jobs) : null;
+  const modules = tasks.map((t) => (opts.processes ? null : commandModuleOf(t)));
+  const lanes = lanesOf(tasks, modules, jobs);
+  const thread = lanes.includes('thread') ? new CommandThread() : null;
+  // While the command thread computes the first stages, the main thread loads what its figures need.
+  if (thread) for (const m of new Set(modules.filter((m, i): m is string => m !== null && lanes[i] === 'main'))) void prepareCommandModule(m);
   const execute: Execute = async (task, index) => {
-    const module = opts.processes ? null : commandModuleOf(task);
-    if (!module) return { code: await runInOwnProcess(workspace, task), ran: 'process' };
+    const module = modules[index];
+    if (!module) return runInOwnProcess(workspace, task);
     const args = task.args.slice(1);
-    return { code: pool ? await pool.run(index, module, args) : await runCommandModule(module, args), ran: 'in-process' };
+    return lanes[index] === 'thread' ? thread!.run(index, module, args) : runCommandModule(module, args);
   };
   try {
-    return await schedule(tasks, jobs, execute, opts.onTaskEnd);
+    return await schedule(tasks, lanes, jobs, execute, opts.onTaskEnd);
   } finally {
-    await pool?.close();
+    await thread?.close();
   }
 }

@@ -2,9 +2,9 @@ import { parentPort } from 'node:worker_threads';
 import { runCommandModule } from './command-module.js';
 
 /**
- * One worker thread of the pipeline: runs the stage commands it is sent (bundle/stage-<package>.js),
- * and answers with each exit code. It imports next to nothing itself, so a worker starts with only
- * what its commands load; a module it has loaded once serves every later task.
+ * The pipeline's command thread (command-thread.ts): runs the stage commands it is sent
+ * (bundle/stage-<package>.js), as they come, and answers with each exit code. It imports next to nothing
+ * itself, so the thread starts with only what its commands load; a module loaded once serves every later task.
  */
 
 export interface WorkerTask {

@@ -25,10 +25,12 @@ describe('pipelineTasks (read from the workspace Nx targets)', () => {
     ]);
   });
 
-  it('keeps the order of several targets: an import runs before the build that reads it', () => {
+  it('keeps the order of several targets: an import runs before the build that reads it, even with threads to spare', () => {
     const both = pipelineTasks(REPO_ROOT, ['collector:import-legacy', 'figures:build'], 'real');
     expect(both[0]!.id).toBe('collector:import-legacy');
     expect(both.slice(1).map((t) => t.id)).toEqual(real.map((t) => t.id));
+    // collect has no Nx dependency on the import: without this, a second thread would collect while it imports
+    for (const t of both.slice(1)) expect(t.dependsOn, t.id).toContain('collector:import-legacy');
   });
 
   it('refuses an unknown target and a target that is not project:target', () => {

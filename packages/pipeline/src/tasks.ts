@@ -64,7 +64,8 @@ function splitTargetId(id: string): [string, string] {
 
 /**
  * The tasks of `roots` (ids like `figures:build`) and everything they depend on, each once, every task
- * after its dependencies; roots keep their order, so `collector:import-legacy figures:build` imports first.
+ * after its dependencies; roots run in their order (each task of a later root depends on the earlier
+ * roots' tasks), so `collector:import-legacy figures:build` imports before it collects.
  */
 export function pipelineTasks(workspace: string, roots: readonly string[], configuration: string | null): PipelineTask[] {
   const targets = projectTargets(workspace);
@@ -96,6 +97,14 @@ export function pipelineTasks(workspace: string, roots: readonly string[], confi
     standsFor.set(id, [id]);
     return [id];
   };
-  for (const root of roots) visit(...splitTargetId(root));
+  // Targets given together run in their order: a later target's commands wait for every earlier target's.
+  const earlier: string[] = [];
+  for (const root of roots) {
+    const first = ordered.length;
+    const [project, name] = splitTargetId(root);
+    const standing = visit(project, name);
+    for (const task of ordered.slice(first)) task.dependsOn = [...new Set([...task.dependsOn, ...earlier])];
+    earlier.push(...standing);
+  }
   return ordered;
 }

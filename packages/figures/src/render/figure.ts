@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
 import { writeFileAtomic } from '@cooperbench-repro/contracts';
 import { toCsv, type CsvRow } from './csv.js';
+import { FONT_FILES, type FontStyle } from './fonts.js';
 
 /** What a figure module builds from its data: the chart and the rows it plots. */
 export interface FigureDefinition {
@@ -52,20 +53,33 @@ export interface RenderedFigure {
   warnings: string[];
 }
 
+/** The modules a figure is drawn with: imported on first use, so the table commands never load vega or pdfkit. */
+async function renderModules() {
+  const { drawPng, warmPngThread } = await import('./png-thread.js');
+  warmPngThread(); // first, so the PNG thread loads resvg while this thread loads the rest
+  const [{ specToSvg }, { svgSize }, { svgToPdf }, { parsedFont }] = await Promise.all([import('./svg.js'), import('./svg-size.js'), import('./pdf.js'), import('./parsed-font.js')]);
+  return { drawPng, specToSvg, svgSize, svgToPdf, parsedFont };
+}
+
 /**
- * vega, resvg and pdfkit are imported when a figure is rendered, not when this file is: the table
- * commands share the CLI and never pay for loading them (about a third of a figure process's start-up).
+ * Loads what drawing a figure needs (vega, pdfkit, the parsed fonts, the PNG thread) ahead of the first
+ * figure: the figures command's `prepare`, which the pipeline calls while the stages still compute.
+ */
+export async function prepareRendering(): Promise<void> {
+  const { parsedFont } = await renderModules();
+  for (const style of Object.keys(FONT_FILES) as FontStyle[]) parsedFont(style);
+}
+
+/**
+ * A figure's SVG with vega, then its PNG on the PNG thread (png-thread.ts) while its PDF is drawn here.
  * `pngScale` defaults to png.ts's PNG_SCALE.
  */
 export async function renderFigure(fig: FigureDefinition, pngScale?: number): Promise<RenderedFigure> {
-  const [{ specToSvg, svgSize }, { svgToPngAsync }] = await Promise.all([import('./svg.js'), import('./png.js')]);
+  const { drawPng, specToSvg, svgSize, svgToPdf } = await renderModules();
   const { svg, warnings } = await specToSvg(fig.spec);
   const { width, height } = svgSize(svg);
-  // resvg rasterizes on a pool thread while this thread loads svg-to-pdfkit and builds the PDF (the PNG is
-  // the longer of the two, so neither is on the critical path any more).
-  const pngPending = svgToPngAsync(svg, pngScale);
+  const pngPending = drawPng(svg, pngScale);
   pngPending.catch(() => undefined); // still awaited below; only keeps a PDF failure from leaving it unhandled
-  const { svgToPdf } = await import('./pdf.js');
   const pdf = await svgToPdf(svg, fig.title);
   const png = await pngPending;
   const csv = toCsv(fig.csv.columns, fig.csv.rows);

@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import { FONT_FILES, type FontStyle } from './fonts.js';
 import { parsedFont } from './parsed-font.js';
-import { svgSize } from './svg.js';
+import { svgSize } from './svg-size.js';
 
 /** Fixed document dates, so the same SVG always gives a byte-identical PDF. */
 const FIXED_DATE = new Date(Date.UTC(2000, 0, 1));

@@ -49,14 +49,3 @@ export async function specToSvg(spec: TopLevelSpec): Promise<SvgResult> {
     view.finalize();
   }
 }
-
-/** The pixel size the SVG declares on its root element. */
-export function svgSize(svg: string): { width: number; height: number } {
-  const root = /<svg\b[^>]*>/.exec(svg)?.[0] ?? '';
-  const width = Number(/\swidth="([\d.]+)"/.exec(root)?.[1]);
-  const height = Number(/\sheight="([\d.]+)"/.exec(root)?.[1]);
-  if (!Number.isFinite(width) || !Number.isFinite(height) || width <= 0 || height <= 0) {
-    throw new Error('SVG root element has no positive width/height');
-  }
-  return { width, height };
-}
