@@ -19,7 +19,8 @@ import { diffStores, sha256File, storeLines } from './store-diff.js';
  */
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const COLLECTOR_CLI = join(REPO_ROOT, 'packages/collector/dist/cli.js');
+// The bundled CLI: what `nx run collector:collect` runs.
+const COLLECTOR_CLI = join(REPO_ROOT, 'packages/collector/bundle/cli.js');
 const MODEL_NAMES = ['openai/gpt-synth-4o', 'anthropic/claude-synth-sonnet', 'vertex_ai/gemini-synth-flash-preview', 'cohere/command-synth-a', 'together_ai/qwen-synth-coder', 'mistral/devstral-synth', 'xai/grok-synth', 'deepseek/deepseek-synth'];
 
 function fail(message: string): never {
@@ -77,7 +78,7 @@ async function collectOnce(label: string, logRoot: string, work: string): Promis
 
 async function main(): Promise<void> {
   const { dir, params } = parseOptions();
-  if (!existsSync(COLLECTOR_CLI)) fail(`${COLLECTOR_CLI} not found; build first: npx tsc -b packages/collector`);
+  if (!existsSync(COLLECTOR_CLI)) fail(`${COLLECTOR_CLI} not found; build first: npx nx run collector:build`);
   const log = (line: string) => process.stdout.write(`${line}\n`);
   const tree = new BenchTree(dir, params);
   const work = join(dir, 'work');
