@@ -22,11 +22,9 @@ export {
 export { loadCommunication, loadDifficulty, loadFailureModes, loadOutcomes } from './load.js';
 export { perRepository, perRepositoryData, perRepositorySpec, renderPerRepositoryMarkdown, PER_REPOSITORY_CSV_COLUMNS, PER_REPOSITORY_ARMS, type PerRepositoryData } from './figures/per-repository/index.js';
 export { mergeLadderRows, writeMergeLadder, renderMergeLadderMarkdown, renderMergeLadderLatex, MERGE_LADDER_CSV_COLUMNS, type MergeLadderRow } from './tables/merge-ladder.js';
+// Renderers (vega, resvg, pdfkit) are not re-exported: the report and the table commands import this
+// index, and each re-export would load its library at start-up (renderFigure loads them when it runs).
 export { renderFigure, writeFigure, withDataLabel, type FigureDefinition, type RenderedFigure, type WrittenFigure } from './render/figure.js';
-export { specToSvg } from './render/svg.js';
-export { svgSize } from './render/svg-size.js';
-export { svgToPng, rasterize, PNG_SCALE } from './render/png.js';
-export { svgToPdf } from './render/pdf.js';
 export { toCsv, csvRows } from './render/csv.js';
 export { FONT_FAMILY, FONT_FILES } from './render/fonts.js';
 export { escapeLatex, escapeMarkdown } from './render/escape.js';
