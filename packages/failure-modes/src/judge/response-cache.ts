@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DataFileError, issuesFromZod, JUDGE_CACHE_ENTRY_SCHEMA_ID, JudgeCacheEntrySchema, parseJsonText, writeJsonAtomic, type JudgeCacheEntry } from '@cooperbench-repro/contracts';
@@ -33,6 +34,8 @@ export class ResponseCache {
   async lookup(key: string): Promise<CacheLookup> {
     const file = this.pathOf(key);
     const unreadable = (reason: string): CacheLookup => ({ kind: 'unreadable', file, reason });
+    // Most look-ups of a replayed run miss: a failed read costs an error object and a pool round trip each (~25 ms per 370).
+    if (!existsSync(file)) return { kind: 'missing' };
     let text: string;
     try {
       text = await readFile(file, 'utf8');
