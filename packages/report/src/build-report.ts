@@ -78,8 +78,8 @@ function safePublicPath(p: string): string | null {
 }
 
 /** A source file under the log root, or (imported results) a public data file by its manifest path. */
-async function sourceSha(root: string | null, f: string): Promise<string | null> {
-  const direct = root ? await fileSha256(isAbsolute(f) ? f : resolve(root, f)) : null;
+function sourceSha(root: string | null, f: string): string | null {
+  const direct = root ? fileSha256(isAbsolute(f) ? f : resolve(root, f)) : null;
   if (direct !== null || isAbsolute(f)) return direct;
   const pub = safePublicPath(f);
   return pub ? fileSha256(pub) : null;
@@ -119,16 +119,16 @@ export async function buildReport(opts: ReportOptions): Promise<{ out: string; b
   };
   const root = profile.logRoot;
   // Run-level files (config.json, the run manifest) are shared by every pair of the run: hash each once.
-  const shas = new Map<string, Promise<string | null>>();
+  const shas = new Map<string, string | null>();
   const shaOf = (f: string) => {
     if (!shas.has(f)) shas.set(f, sourceSha(root, f));
     return shas.get(f)!;
   };
-  const sourcesOf = async (r: RunRecord): Promise<SourceFile[]> => Promise.all(r.sources.files.map(async (f) => ({ path: f, sha256: await shaOf(f) })));
+  const sourcesOf = (r: RunRecord): SourceFile[] => r.sources.files.map((f) => ({ path: f, sha256: shaOf(f) }));
   const written = await writeReport(opts.out, {
     meta,
     indexRows: records.map((r, i) => indexRow(view, i, fm.get(r.record_id), fm.human(r.record_id))),
-    details: async (i) => pairDetail(view, i, fm.get(records[i]!.record_id), classify, await sourcesOf(records[i]!)),
+    details: async (i) => pairDetail(view, i, fm.get(records[i]!.record_id), classify, sourcesOf(records[i]!)),
     recordCount: records.length,
   });
   return { out: opts.out, ...written, records: records.length, selections: selections.length };
