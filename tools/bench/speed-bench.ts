@@ -174,6 +174,8 @@ function setUp(label: string, source: string | undefined, parent: string | undef
   const warm = timed(ws, nxBin(ws), NX_BUILD);
   log(`  warm-up nx run figures:build -c real (builds every package): ${fmt(warm.seconds)} s`);
   const paperFigureTasks = new Set(['collector:import-legacy', ...PAPER_FIGURES.flatMap((f) => pipelineTasks(ws.dir, [f], 'real').map((t) => t.id))]);
+  // figures:build does not build the pipeline: an exported commit that has one gets it built here.
+  if (existsSync(join(ws.dir, 'packages/pipeline/package.json')) && !existsSync(join(ws.dir, PIPELINE_CLI))) timed(ws, nxBin(ws), ['run', 'pipeline:build', '--output-style=static']);
   const hasPipeline = existsSync(join(ws.dir, PIPELINE_CLI));
   return { label, ws, tasks, paperFigureTasks, hasPipeline, samples: { a: [], aProcesses: [], aPaperFigures: [], b: [], bNx: [], c: [], cDirect: [], perTask: new Map() } };
 }
