@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { execa } from 'execa';
 import { prepareCommandModule, runCommandModule } from './command-module.js';
 import type { PipelineTask } from './tasks.js';
 import { CommandThread } from './command-thread.js';
@@ -41,6 +40,8 @@ export function commandModuleOf(task: PipelineTask): string | null {
 }
 
 async function runInOwnProcess(workspace: string, task: PipelineTask): Promise<number> {
+  // Loaded here: the in-process run never needs it, and it is a good part of the CLI's own start-up.
+  const { execa } = await import('execa');
   const result = await execa(task.command, task.args, { cwd: workspace, stdio: 'inherit', reject: false });
   return result.exitCode ?? 1;
 }
