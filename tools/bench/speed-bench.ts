@@ -24,7 +24,7 @@ Usage: node tools/bench/dist/speed-bench.js [options]
 Measures, in a copy of the workspace (the checkout's data and the public files are only read):
   (a) every stage and figure command of figures:build:real run cold one after the other, starting
       with collector import-legacy of the Command A results.json: in one process by the pipeline
-      (packages/pipeline, -j = the cores), and each command as its own process (no Nx); also the part
+      (packages/pipeline, its default -j), and each command as its own process (no Nx); also the part
       of the latter behind the paper's three figures (fig4, fig5, fig6), what the earlier implementation drew
   (b) one coop record's outcome flipped in the copy of that results.json, then re-imported and every
       figure rebuilt: by the pipeline (one command doing both), and by nx run collector:import-legacy
@@ -96,7 +96,7 @@ interface Subject {
 }
 
 const PIPELINE_CLI = 'packages/pipeline/bundle/cli.js';
-/** The user's path after new results, as one command: re-import, then every stage and figure (-j: the cores). */
+/** The user's path after new results, as one command: re-import, then every stage and figure (the pipeline's default -j). */
 const pipelineArgs = (ws: SpeedWorkspace) => [PIPELINE_CLI, '-c', 'real', 'collector:import-legacy', 'figures:build', '--', ...importLegacyArgs(ws)];
 
 /** (a) by the pipeline: import-legacy, then every stage and figure, cold, in one process. */

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -17,13 +17,18 @@ export interface PoolOptions {
 const BATCH = 64;
 
 /**
- * The worker thread's file: the bundled one (bundle/pair-worker.js, one file and its shared chunks) when
- * the package's build wrote it, which a thread loads ~70 ms faster than the compiled modules of dist/;
- * else dist/pair-worker.js. From src/ (a TypeScript test runner) and dist/ alike, ../bundle/ is the same folder.
+ * The worker thread's file: the bundled one (bundle/pair-worker.js, one file and its shared chunks), which a
+ * thread loads ~70 ms faster than the compiled modules of dist/, when the build wrote it and it is not
+ * older than dist/pair-worker.js (a `tsc -b` without the bundle step must not leave workers running older
+ * code); else ./pair-worker.js beside this module (in dist/; absent beside the sources a TypeScript test
+ * runner runs). From src/, dist/ and the bundles alike (their import.meta.url points at dist/), ../bundle/
+ * and ../dist/ are the package's folders.
  */
 function pairWorkerFile(): string {
-  const bundled = fileURLToPath(new URL('../bundle/pair-worker.js', import.meta.url));
-  return existsSync(bundled) ? bundled : fileURLToPath(new URL('./pair-worker.js', import.meta.url));
+  const bundled = statSync(new URL('../bundle/pair-worker.js', import.meta.url), { throwIfNoEntry: false });
+  const compiled = statSync(new URL('../dist/pair-worker.js', import.meta.url), { throwIfNoEntry: false });
+  const useBundle = bundled !== undefined && (compiled === undefined || bundled.mtimeMs >= compiled.mtimeMs);
+  return fileURLToPath(new URL(useBundle ? '../bundle/pair-worker.js' : './pair-worker.js', import.meta.url));
 }
 
 /**
@@ -33,7 +38,7 @@ function pairWorkerFile(): string {
 export async function runPairJobs(jobs: PairJob[], contexts: Map<string, RunContext>, progress: Progress, opts: PoolOptions = {}): Promise<PairJobResult[]> {
   const workerFile = pairWorkerFile();
   const wanted = opts.workers ?? Math.min(availableParallelism(), 4);
-  // Under a TypeScript test runner of an unbuilt package neither worker file exists: run in-process.
+  // No worker file (sources under a TypeScript test runner, without a fresh bundle): run in-process.
   const useWorkers = wanted > 0 && jobs.length >= (opts.minJobsForWorkers ?? 2000) && existsSync(workerFile);
   if (!useWorkers) {
     return jobs.map((job) => {

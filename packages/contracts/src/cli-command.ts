@@ -38,7 +38,11 @@ export function defineCommand(spec: CommandSpec): CliCommand {
       }
     },
     async prepare() {
-      await spec.prepare?.().catch(() => undefined);
+      try {
+        await spec.prepare?.();
+      } catch {
+        // only an earlier start was lost: the run loads what it needs and reports what fails
+      }
     },
   };
 }

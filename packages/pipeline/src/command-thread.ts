@@ -12,17 +12,19 @@ const WORKER_FILE = fileURLToPath(new URL('./task-worker.js', import.meta.url));
  */
 export class CommandThread {
   private worker: Worker | null = null;
-  private readonly pending = new Map<number, (code: number) => void>();
+  /** Per task index under way: its id (for an error line) and how to end it. */
+  private readonly pending = new Map<number, { id: string; done: (code: number) => void }>();
 
   private start(): Worker {
     const worker = new Worker(WORKER_FILE);
     worker.on('message', (r: WorkerResult) => {
-      this.pending.get(r.index)?.(r.code);
+      this.pending.get(r.index)?.done(r.code);
       this.pending.delete(r.index);
     });
     worker.on('error', (err) => {
-      // An error thrown outside a command's own promise chain ends the thread.
-      process.stderr.write(`error (unexpected, in the pipeline's command thread): ${err.stack ?? err.message}\n`);
+      // An error thrown outside a command's own promise chain ends the thread, and every command under way on it.
+      const under = [...this.pending.values()].map((p) => p.id).join(', ');
+      process.stderr.write(`error (unexpected, in the pipeline's command thread, running ${under || 'nothing'}): ${err.stack ?? err.message}\n`);
       this.retire(worker);
     });
     worker.on('exit', () => this.retire(worker));
@@ -32,16 +34,16 @@ export class CommandThread {
   private retire(worker: Worker): void {
     if (this.worker !== worker) return;
     this.worker = null;
-    for (const done of this.pending.values()) done(1);
+    for (const { done } of this.pending.values()) done(1);
     this.pending.clear();
   }
 
-  /** Runs one task's command module on the thread; resolves to its exit code (1 when the thread died). */
-  run(index: number, module: string, args: string[]): Promise<number> {
+  /** Runs task `index` (`id`) with its command module on the thread; resolves to its exit code (1 when the thread died). */
+  run(index: number, id: string, module: string, args: string[]): Promise<number> {
     this.worker ??= this.start();
     const worker = this.worker;
     return new Promise<number>((resolve) => {
-      this.pending.set(index, resolve);
+      this.pending.set(index, { id, done: resolve });
       worker.postMessage({ index, module, args } satisfies WorkerTask);
     });
   }

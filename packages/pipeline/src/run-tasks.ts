@@ -10,15 +10,15 @@ export interface TaskResult {
   code: number;
   seconds: number;
   /** Where it ran: this process's main thread, its command thread, or a process of its own. */
-  ran: Lane;
+  ran: Where;
 }
 
 export interface RunOptions {
   /** Run every task as its own process, as Nx does (what the in-process run is measured against). */
   processes?: boolean;
   /**
-   * Tasks at once on each thread, or processes at once with `processes` (default 1). With 1, every
-   * in-process task runs on the main thread, one after the other; with more, see `lanesOf`.
+   * Tasks under way at once per lane (default 1; see `Lane`). With 1, every task runs one after the
+   * other, in-process ones on the main thread.
    */
   jobs?: number;
   /** Called as each task ends. */
@@ -46,27 +46,28 @@ async function runInOwnProcess(workspace: string, task: PipelineTask): Promise<n
   return result.exitCode ?? 1;
 }
 
-/** Where a task runs: on the main thread, on the command thread (command-thread.ts), or as its own process. */
-export type Lane = 'main' | 'thread' | 'process';
+/** Where a task ran: on the main thread, on the command thread (command-thread.ts), or as its own process. */
+export type Where = 'main' | 'thread' | 'process';
 
 /**
- * Each task's lane. In-process tasks of the command module with the most tasks (the figures) run on the
- * main thread, and those of every other module (the stages) on the command thread, so the stages run
- * beside the figures and each thread loads its own libraries only (vega and pdfkit here, zod-heavy
- * stage code there); with `jobs` 1 everything in-process stays on the main thread.
+ * The thread that runs (or, for a command run as its own process, starts and waits for) a task; each
+ * lane has up to `jobs` tasks under way. In-process tasks of the command module with the most tasks (the
+ * figures) run on the main thread and those of every other module (the stages) on the command thread, so
+ * the stages run beside the figures and each thread loads its own libraries only (vega and pdfkit on one,
+ * the stages' code on the other). With `jobs` 1, and for commands run as processes, everything is in the
+ * main lane: -j 1 runs one command at a time, whatever runs it.
  */
-export function lanesOf(tasks: readonly PipelineTask[], modules: readonly (string | null)[], jobs: number): Lane[] {
+export type Lane = 'main' | 'thread';
+
+export function lanesOf(modules: readonly (string | null)[], jobs: number): Lane[] {
   const count = new Map<string, number>();
   for (const m of modules) if (m) count.set(m, (count.get(m) ?? 0) + 1);
   const busiest = [...count].sort((a, b) => b[1] - a[1])[0]?.[0];
-  return tasks.map((_, i) => {
-    const m = modules[i];
-    if (!m) return 'process';
-    return jobs > 1 && m !== busiest ? 'thread' : 'main';
-  });
+  return modules.map((m) => (jobs > 1 && m !== null && m !== busiest ? 'thread' : 'main'));
 }
 
-type Execute = (task: PipelineTask, index: number) => Promise<number>;
+/** Runs one task, resolving to its exit code. */
+export type Execute = (task: PipelineTask, index: number) => Promise<number>;
 
 /** Per task, how many tasks wait for it, directly or not: the scheduler starts those that unblock most first. */
 function dependentCounts(tasks: readonly PipelineTask[]): number[] {
@@ -85,15 +86,23 @@ function dependentCounts(tasks: readonly PipelineTask[]): number[] {
 }
 
 /**
- * Starts every task whose dependencies ended 0 (those more tasks wait for first, then in list order) while its lane runs
- * fewer than `jobs` tasks: on a thread, a task that waits (for its PNG, for a file) lets another run. After
- * a failure no task starts; the running ones finish. Results are in the order tasks ended.
+ * Starts every task whose dependencies ended 0 (those more tasks wait for first, then in list order)
+ * while its lane has fewer than `jobs` under way: on a thread, a task that waits (for its PNG, for a file)
+ * lets another run. After a failure no task starts; those under way finish. `execute` rejecting counts as
+ * exit code 1, with an error line. Results are in the order tasks ended; `where` says where each ran.
  */
-function schedule(tasks: readonly PipelineTask[], lanes: readonly Lane[], jobs: number, execute: Execute, onTaskEnd: RunOptions['onTaskEnd']): Promise<TaskResult[]> {
+export function schedule(
+  tasks: readonly PipelineTask[],
+  lanes: readonly Lane[],
+  jobs: number,
+  execute: Execute,
+  where: (index: number) => Where,
+  onTaskEnd?: RunOptions['onTaskEnd'],
+): Promise<TaskResult[]> {
   const results: TaskResult[] = [];
   const codes = new Map<string, number>();
   const started = new Set<number>();
-  const running = new Map<Lane, number>();
+  const running: Record<Lane, number> = { main: 0, thread: 0 };
   let failed = false;
   const waitingOn = dependentCounts(tasks);
   const order = tasks.map((_, i) => i).sort((a, b) => waitingOn[b]! - waitingOn[a]! || a - b);
@@ -103,21 +112,28 @@ function schedule(tasks: readonly PipelineTask[], lanes: readonly Lane[], jobs: 
         if (failed) break;
         const task = tasks[index]!;
         const lane = lanes[index]!;
-        if (started.has(index) || (running.get(lane) ?? 0) >= jobs || !task.dependsOn.every((d) => codes.get(d) === 0)) continue;
+        if (started.has(index) || running[lane] >= jobs || !task.dependsOn.every((d) => codes.get(d) === 0)) continue;
         started.add(index);
-        running.set(lane, (running.get(lane) ?? 0) + 1);
+        running[lane]++;
         const t0 = performance.now();
-        execute(task, index).then((code) => {
-          running.set(lane, running.get(lane)! - 1);
-          const result: TaskResult = { id: task.id, code, seconds: (performance.now() - t0) / 1000, ran: lane };
+        const ended = (code: number) => {
+          running[lane]--;
+          const result: TaskResult = { id: task.id, code, seconds: (performance.now() - t0) / 1000, ran: where(index) };
           results.push(result);
           codes.set(task.id, code);
           if (code !== 0) failed = true;
           onTaskEnd?.(result, results.length, tasks.length);
           pump();
-        }, reject);
+        };
+        execute(task, index)
+          .catch((err: unknown) => {
+            process.stderr.write(`error (unexpected, running ${task.id}): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+            return 1;
+          })
+          .then(ended)
+          .catch(reject);
       }
-      if ([...running.values()].every((n) => n === 0)) resolveAll(results);
+      if (running.main === 0 && running.thread === 0) resolveAll(results);
     };
     pump();
   });
@@ -133,7 +149,8 @@ export async function runTasks(workspace: string, tasks: readonly PipelineTask[]
   if (process.cwd() !== workspace) process.chdir(workspace);
   const jobs = Math.max(1, Math.floor(opts.jobs ?? 1));
   const modules = tasks.map((t) => (opts.processes ? null : commandModuleOf(t)));
-  const lanes = lanesOf(tasks, modules, jobs);
+  const lanes = lanesOf(modules, jobs);
+  const where = (i: number): Where => (modules[i] === null ? 'process' : lanes[i]!);
   const thread = lanes.includes('thread') ? new CommandThread() : null;
   // While the command thread computes the first stages, the main thread loads what its figures need.
   if (thread) for (const m of new Set(modules.filter((m, i): m is string => m !== null && lanes[i] === 'main'))) void prepareCommandModule(m);
@@ -141,10 +158,10 @@ export async function runTasks(workspace: string, tasks: readonly PipelineTask[]
     const module = modules[index];
     if (!module) return runInOwnProcess(workspace, task);
     const args = task.args.slice(1);
-    return lanes[index] === 'thread' ? thread!.run(index, module, args) : runCommandModule(module, args);
+    return lanes[index] === 'thread' ? thread!.run(index, task.id, module, args) : runCommandModule(module, args);
   };
   try {
-    return await schedule(tasks, lanes, jobs, execute, opts.onTaskEnd);
+    return await schedule(tasks, lanes, jobs, execute, where, opts.onTaskEnd);
   } finally {
     await thread?.close();
   }

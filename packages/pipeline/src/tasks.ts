@@ -104,6 +104,7 @@ export function pipelineTasks(workspace: string, roots: readonly string[], confi
     const [project, name] = splitTargetId(root);
     const standing = visit(project, name);
     for (const task of ordered.slice(first)) task.dependsOn = [...new Set([...task.dependsOn, ...earlier])];
+    // A root waited for is the commands it stands for: an aggregate of no commands adds nothing to wait for.
     earlier.push(...standing);
   }
   return ordered;

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DataFileError, issuesFromZod, JUDGE_CACHE_ENTRY_SCHEMA_ID, JudgeCacheEntrySchema, parseJsonText, writeJsonAtomic, type JudgeCacheEntry } from '@cooperbench-repro/contracts';
@@ -10,6 +10,15 @@ export type CacheEntry = JudgeCacheEntry;
 
 /** What a look-up found: an entry, none, or a file that is there but cannot be used (named, with why). */
 export type CacheLookup = { kind: 'hit'; entry: CacheEntry } | { kind: 'missing' } | { kind: 'unreadable'; file: string; reason: string };
+
+/** False only when nothing is at `file` (ENOENT); a stat that fails otherwise (EACCES, ENOTDIR) says maybe. */
+function entryMayExist(file: string): boolean {
+  try {
+    return statSync(file, { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    return true;
+  }
+}
 
 /** Content-addressed files `<dir>/<first 2 hex>/<key>.json`: diffable, one per call, safe to commit. */
 export class ResponseCache {
@@ -34,8 +43,9 @@ export class ResponseCache {
   async lookup(key: string): Promise<CacheLookup> {
     const file = this.pathOf(key);
     const unreadable = (reason: string): CacheLookup => ({ kind: 'unreadable', file, reason });
-    // Most look-ups of a replayed run miss: a failed read costs an error object and a pool round trip each (~25 ms per 370).
-    if (!existsSync(file)) return { kind: 'missing' };
+    // Most look-ups of a replayed run miss: a failed read costs an error object and a pool round trip each
+    // (~25 ms per 370), a stat without one does not. Any other stat error is left to the read to name.
+    if (!entryMayExist(file)) return { kind: 'missing' };
     let text: string;
     try {
       text = await readFile(file, 'utf8');

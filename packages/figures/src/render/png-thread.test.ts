@@ -1,4 +1,7 @@
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fig4 } from '../figures/fig4/index.js';
 import { difficultyFixture } from '../test-support/fixture.js';
@@ -33,5 +36,19 @@ describe('the PNG thread', () => {
     await expect(drawPng('<svg')).rejects.toThrow(/^PNG: .+/);
     const ok = '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"><rect width="4" height="4" fill="red"/></svg>';
     expect((await drawPng(ok)).equals(svgToPng(ok))).toBe(true);
+  });
+
+  it('never keeps a process alive once its PNGs are drawn', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'png-thread-'));
+    try {
+      const script = join(dir, 'draw.mjs');
+      writeFileSync(script, `const m = await import(${JSON.stringify(COMPILED.href)});\nconsole.log((await m.drawPng('<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>')).length);\n`);
+      const r = spawnSync(process.execPath, [script], { encoding: 'utf8', timeout: 30_000 });
+      expect(r.signal, 'still running after 30 s: the idle PNG thread kept it alive').toBeNull();
+      expect(r.status, r.stderr).toBe(0);
+      expect(Number(r.stdout.trim())).toBeGreaterThan(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -2,7 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import { svgToPng } from './png.js';
 import { serveRequests } from './worker-service.js';
 
-/** The PNG thread of figure-outputs.ts: resvg rasterizes and encodes each SVG it is sent. */
+/** The PNG thread of png-thread.ts: resvg rasterizes and encodes each SVG it is sent. */
 export interface PngRequest {
   svg: string;
   pngScale?: number;

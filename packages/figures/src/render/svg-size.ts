@@ -1,6 +1,6 @@
 /**
- * The pixel size the SVG declares on its root element. A file of its own so that the PDF step, which
- * also runs on the render thread, needs no vega.
+ * The pixel size the SVG declares on its root element. A file of its own so that the PDF step needs
+ * no vega (a figure loads it anyway, but it keeps pdf.ts usable without it).
  */
 export function svgSize(svg: string): { width: number; height: number } {
   const root = /<svg\b[^>]*>/.exec(svg)?.[0] ?? '';

@@ -12,7 +12,7 @@ interface Pending<Res> {
 }
 
 /**
- * One worker thread that answers requests in the order sent (png-worker.ts, pdf-worker.ts), started on
+ * One worker thread that answers requests in the order sent (png-worker.ts), started on
  * first use. It is unref'd while idle, so it never keeps the process alive; a thread that dies rejects
  * what was pending, and the next request starts a new one.
  */
