@@ -9,12 +9,12 @@ Usage: node packages/pipeline/bundle/cli.js [target ...] [options]
   target                 project:target (default figures:build); several run in the order given, e.g.
                          collector:import-legacy figures:build
   -c, --configuration N  the targets' configuration, as nx run ... -c N (e.g. real)
-  -j, --jobs N           commands under way at once per thread                        (default 2)
-                         the figures run on the main thread and the other stages on a second
-                         one, side by side; while a command waits (for its PNG, drawn on a
-                         thread of its own, or for a file) another on its thread goes on; a
-                         command run as its own process counts as the main thread's; 1 runs
-                         every command one after the other, on the main thread
+  -j, --jobs N           commands under way at once on the main thread                (default 2)
+                         the figures run on the main thread and the other stages, one at a
+                         time, on a second one beside them; while a figure waits for its PNG
+                         (drawn on a thread of its own) the next one goes on; a command run as
+                         its own process counts as the main thread's; 1 runs every command
+                         one after the other, on the main thread
   --processes            run every command as its own process instead, as Nx does
   --list                 print the commands, each after those it depends on, and run nothing
                          (the run starts first those that more commands wait for)

@@ -40,7 +40,7 @@ describe('schedule', () => {
     const tasks = [task('collect'), task('difficulty', ['collect']), task('fig4', ['difficulty']), task('table', ['difficulty'])];
     const lanes: Lane[] = ['main', 'main', 'main', 'main'];
     const c = controlledExecute();
-    const done = schedule(tasks, lanes, 1, c.execute, (i) => (i === 0 ? 'process' : 'main'));
+    const done = schedule(tasks, lanes, { main: 1, thread: 1 }, c.execute, (i) => (i === 0 ? 'process' : 'main'));
     for (const id of ['collect', 'difficulty', 'fig4', 'table']) {
       expect([...c.underWay]).toEqual([id]);
       await c.end(id);
@@ -50,12 +50,12 @@ describe('schedule', () => {
     expect(results.map((r) => [r.id, r.ran])).toEqual([['collect', 'process'], ['difficulty', 'main'], ['fig4', 'main'], ['table', 'main']]);
   });
 
-  it('runs up to `jobs` per lane, and starts first what more tasks wait for', async () => {
+  it("runs up to each lane's capacity, and starts first what more tasks wait for", async () => {
     // report waits for table; so table (1 dependent) starts before fig4 and fig5 (none), whatever the list order
     const tasks = [task('collect'), task('fig4', ['collect']), task('fig5', ['collect']), task('table', ['collect']), task('report', ['table'])];
     const lanes: Lane[] = ['thread', 'main', 'main', 'main', 'thread'];
     const c = controlledExecute();
-    const done = schedule(tasks, lanes, 2, c.execute, (i) => lanes[i]!);
+    const done = schedule(tasks, lanes, { main: 2, thread: 1 }, c.execute, (i) => lanes[i]!);
     await c.end('collect');
     expect(c.starts.map((s) => s.id)).toEqual(['collect', 'table', 'fig4']); // two on the main lane, fig5 waits
     await c.end('table');
@@ -63,6 +63,18 @@ describe('schedule', () => {
     expect([...c.underWay].sort()).toEqual(['fig4', 'fig5', 'report']);
     for (const id of ['fig4', 'fig5', 'report']) await c.end(id);
     expect((await done).map((r) => r.id)).toEqual(['collect', 'table', 'fig4', 'fig5', 'report']);
+  });
+
+  it('runs the command thread one task at a time while the main thread has several under way', async () => {
+    const tasks = [task('difficulty'), task('communication'), task('fig4'), task('fig5')];
+    const lanes: Lane[] = ['thread', 'thread', 'main', 'main'];
+    const c = controlledExecute();
+    const done = schedule(tasks, lanes, { main: 2, thread: 1 }, c.execute, (i) => lanes[i]!);
+    expect([...c.underWay]).toEqual(['difficulty', 'fig4', 'fig5']);
+    await c.end('difficulty');
+    expect([...c.underWay]).toEqual(['fig4', 'fig5', 'communication']);
+    for (const id of ['fig4', 'fig5', 'communication']) await c.end(id);
+    expect((await done).map((r) => r.id)).toEqual(['difficulty', 'fig4', 'fig5', 'communication']);
   });
 
   it('starts nothing after a failure, lets what is under way finish, and counts a rejected task as exit 1', async () => {
@@ -78,7 +90,7 @@ describe('schedule', () => {
         if (t.id === 'a') throw new Error('boom');
         return 0;
       };
-      const results = await schedule(tasks, lanes, 2, execute, () => 'main');
+      const results = await schedule(tasks, lanes, { main: 2, thread: 1 }, execute, () => 'main');
       expect(results.map((r) => [r.id, r.code])).toEqual([['a', 1], ['b', 0]]);
       expect(started).toEqual(['a', 'b']);
       expect(errors.join('')).toMatch(/^error \(unexpected, running a\): Error: boom/);

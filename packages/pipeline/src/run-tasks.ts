@@ -17,8 +17,8 @@ export interface RunOptions {
   /** Run every task as its own process, as Nx does (what the in-process run is measured against). */
   processes?: boolean;
   /**
-   * Tasks under way at once per lane (default 1; see `Lane`). With 1, every task runs one after the
-   * other, in-process ones on the main thread.
+   * Tasks under way at once on the main thread (default 1; see `Lane`); the command thread runs one at a
+   * time. With 1, every task runs one after the other, in-process ones on the main thread.
    */
   jobs?: number;
   /** Called as each task ends. */
@@ -50,12 +50,12 @@ async function runInOwnProcess(workspace: string, task: PipelineTask): Promise<n
 export type Where = 'main' | 'thread' | 'process';
 
 /**
- * The thread that runs (or, for a command run as its own process, starts and waits for) a task; each
- * lane has up to `jobs` tasks under way. In-process tasks of the command module with the most tasks (the
- * figures) run on the main thread and those of every other module (the stages) on the command thread, so
- * the stages run beside the figures and each thread loads its own libraries only (vega and pdfkit on one,
- * the stages' code on the other). With `jobs` 1, and for commands run as processes, everything is in the
- * main lane: -j 1 runs one command at a time, whatever runs it.
+ * The thread that runs (or, for a command run as its own process, starts and waits for) a task. In-process
+ * tasks of the command module with the most tasks (the figures) run on the main thread and those of every
+ * other module (the stages) on the command thread, so the stages run beside the figures and each thread
+ * loads its own libraries only (vega and pdfkit on one, the stages' code on the other). With `jobs` 1, and
+ * for commands run as processes, everything is in the main lane: -j 1 runs one command at a time,
+ * whatever runs it. See runTasks for how many tasks each lane has under way.
  */
 export type Lane = 'main' | 'thread';
 
@@ -87,14 +87,14 @@ function dependentCounts(tasks: readonly PipelineTask[]): number[] {
 
 /**
  * Starts every task whose dependencies ended 0 (those more tasks wait for first, then in list order)
- * while its lane has fewer than `jobs` under way: on a thread, a task that waits (for its PNG, for a file)
- * lets another run. After a failure no task starts; those under way finish. `execute` rejecting counts as
+ * while its lane has fewer than its `capacity` under way: on a thread, a task that waits (for its PNG, for
+ * a file) lets another run. After a failure no task starts; those under way finish. `execute` rejecting counts as
  * exit code 1, with an error line. Results are in the order tasks ended; `where` says where each ran.
  */
 export function schedule(
   tasks: readonly PipelineTask[],
   lanes: readonly Lane[],
-  jobs: number,
+  capacity: Readonly<Record<Lane, number>>,
   execute: Execute,
   where: (index: number) => Where,
   onTaskEnd?: RunOptions['onTaskEnd'],
@@ -112,7 +112,7 @@ export function schedule(
         if (failed) break;
         const task = tasks[index]!;
         const lane = lanes[index]!;
-        if (started.has(index) || running[lane] >= jobs || !task.dependsOn.every((d) => codes.get(d) === 0)) continue;
+        if (started.has(index) || running[lane] >= capacity[lane] || !task.dependsOn.every((d) => codes.get(d) === 0)) continue;
         started.add(index);
         running[lane]++;
         const t0 = performance.now();
@@ -161,7 +161,9 @@ export async function runTasks(workspace: string, tasks: readonly PipelineTask[]
     return lanes[index] === 'thread' ? thread!.run(index, task.id, module, args) : runCommandModule(module, args);
   };
   try {
-    return await schedule(tasks, lanes, jobs, execute, where, opts.onTaskEnd);
+    // The figures wait for their PNGs, so several under way keep the main thread busy; the stages compute
+    // from start to end, so two at once on the command thread only delay the one the figures wait for.
+    return await schedule(tasks, lanes, { main: jobs, thread: 1 }, execute, where, opts.onTaskEnd);
   } finally {
     await thread?.close();
   }
