@@ -79,6 +79,8 @@ try {
     banner: { js: BANNER },
     plugins: [ownImportMetaUrl],
     legalComments: 'none',
+    // Lets code tell a bundle from dist/ (the collector picks its worker file of the same build).
+    define: { __COOPERBENCH_BUNDLED__: 'true' },
     logLevel: 'warning',
   });
 } catch (err) {

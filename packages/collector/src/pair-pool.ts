@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -16,19 +16,19 @@ export interface PoolOptions {
 
 const BATCH = 64;
 
+/** Replaced by `true` in the bundles (tools/build/bundle-cli.mjs, an esbuild define); not defined in dist/ or the sources. */
+declare const __COOPERBENCH_BUNDLED__: true | undefined;
+
 /**
- * The worker thread's file: the bundled one (bundle/pair-worker.js, one file and its shared chunks), which a
- * thread loads ~70 ms faster than the compiled modules of dist/, when the build wrote it and it is not
- * older than dist/pair-worker.js (a `tsc -b` without the bundle step must not leave workers running older
- * code); else ./pair-worker.js beside this module (in dist/; absent beside the sources a TypeScript test
- * runner runs). From src/, dist/ and the bundles alike (their import.meta.url points at dist/), ../bundle/
- * and ../dist/ are the package's folders.
+ * The worker thread's file, of the same build as the code running: in a bundle, bundle/pair-worker.js (one
+ * file and its shared chunks, which a thread loads ~70 ms faster than the compiled modules of dist/); else
+ * ./pair-worker.js beside this module. Null when it is not there (the sources under a TypeScript test
+ * runner). A bundle's import.meta.url points at dist/, so ../bundle/ is the package's folder from both.
  */
-function pairWorkerFile(): string {
-  const bundled = statSync(new URL('../bundle/pair-worker.js', import.meta.url), { throwIfNoEntry: false });
-  const compiled = statSync(new URL('../dist/pair-worker.js', import.meta.url), { throwIfNoEntry: false });
-  const useBundle = bundled !== undefined && (compiled === undefined || bundled.mtimeMs >= compiled.mtimeMs);
-  return fileURLToPath(new URL(useBundle ? '../bundle/pair-worker.js' : './pair-worker.js', import.meta.url));
+function pairWorkerFile(): string | null {
+  const bundled = typeof __COOPERBENCH_BUNDLED__ !== 'undefined';
+  const file = fileURLToPath(new URL(bundled ? '../bundle/pair-worker.js' : './pair-worker.js', import.meta.url));
+  return existsSync(file) ? file : null;
 }
 
 /**
@@ -36,11 +36,9 @@ function pairWorkerFile(): string {
  * JSON parsing and hashing; a single thread leaves the other core idle). Results keep the job order.
  */
 export async function runPairJobs(jobs: PairJob[], contexts: Map<string, RunContext>, progress: Progress, opts: PoolOptions = {}): Promise<PairJobResult[]> {
-  const workerFile = pairWorkerFile();
   const wanted = opts.workers ?? Math.min(availableParallelism(), 4);
-  // No worker file (sources under a TypeScript test runner, without a fresh bundle): run in-process.
-  const useWorkers = wanted > 0 && jobs.length >= (opts.minJobsForWorkers ?? 2000) && existsSync(workerFile);
-  if (!useWorkers) {
+  const workerFile = wanted > 0 && jobs.length >= (opts.minJobsForWorkers ?? 2000) ? pairWorkerFile() : null;
+  if (workerFile === null) {
     return jobs.map((job) => {
       const r = runPairJob(job, contexts.get(job.run)!);
       progress.tick();

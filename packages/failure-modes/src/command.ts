@@ -1,5 +1,4 @@
 import { dirname, resolve } from 'node:path';
-import cliProgress from 'cli-progress';
 import {
   EXIT_CODES_HELP,
   CollectReportSchema,
@@ -15,6 +14,7 @@ import {
   validate,
   writeJsonAtomic,
   defineCommand,
+  createProgress,
 } from '@cooperbench-repro/contracts';
 import { checkFailureModes } from './checks.js';
 import { classifyRuns, JudgeCacheIncompleteError, plannedJudgeRequests } from './classify-runs.js';
@@ -53,28 +53,20 @@ written).
 ${EXIT_CODES_HELP}
 `;
 
-function progressReporter(): { tick(done: number, total: number): void; stop(): void } {
-  if (process.stderr.isTTY && !process.env.CI) {
-    const bar = new cliProgress.SingleBar({ stream: process.stderr, format: 'failure-modes [{bar}] {value}/{total} runs', hideCursor: true }, cliProgress.Presets.shades_classic);
-    let started = false;
-    return {
-      tick(done, total) {
-        if (!started) bar.start(total, 0);
-        started = true;
-        bar.update(done);
-      },
-      stop: () => started && bar.stop(),
-    };
-  }
-  let lastDecile = -1;
+/** classifyRuns' progress (runs done of total) on the shared progress display (contracts' createProgress). */
+function runsProgress(): { tick(done: number, total: number): void; stop(): void } {
+  const progress = createProgress(process.stderr);
+  let reported = -1; // runs shown so far; -1 before the first call starts the display
   return {
     tick(done, total) {
-      const decile = Math.floor((10 * done) / total);
-      if (decile === lastDecile) return;
-      lastDecile = decile;
-      process.stderr.write(`[failure-modes] ${done}/${total} runs\n`);
+      if (reported < 0) {
+        progress.start(total, 'failure-modes runs');
+        reported = 0;
+      }
+      progress.tick(done - reported);
+      reported = done;
     },
-    stop() {},
+    stop: () => reported >= 0 && progress.stop(),
   };
 }
 
@@ -127,7 +119,7 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
 
-  const progress = progressReporter();
+  const progress = runsProgress();
   let classified;
   try {
     classified = await classifyRuns({ records, config, logRoot, heuristics: HEURISTICS, judge, mode, allowPartial: values['allow-partial'], onProgress: progress.tick, gold: goldSet() });

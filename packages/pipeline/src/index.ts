@@ -1,3 +1,1 @@
-export { pipelineTasks, UnknownTargetError, type PipelineTask } from './tasks.js';
-export { commandModuleOf, runTasks, type RunOptions, type TaskResult } from './run-tasks.js';
-export { NoWorkspaceError, workspaceRoot } from './workspace.js';
+export { pipelineTasks, type PipelineTask } from './tasks.js';

@@ -17,10 +17,10 @@ export interface RunOptions {
   /** Run every task as its own process, as Nx does (what the in-process run is measured against). */
   processes?: boolean;
   /**
-   * Tasks under way at once on the main thread (default 1; see `Lane`); the command thread runs one at a
-   * time. With 1, every task runs one after the other, in-process ones on the main thread.
+   * Tasks under way at once on the main thread (a positive whole number; see `Lane`); the command thread
+   * runs one at a time. With 1, every task runs one after the other, in-process ones on the main thread.
    */
-  jobs?: number;
+  jobs: number;
   /** Called as each task ends. */
   onTaskEnd?: (result: TaskResult, ended: number, total: number) => void;
 }
@@ -33,7 +33,7 @@ const BUNDLE = fileURLToPath(new URL('../bundle/', import.meta.url));
  * (its src/command.ts; the CLI file only runs it on process.argv), as bundled with the pipeline. Null
  * for any other command, or a package the pipeline does not depend on: it runs as its own process.
  */
-export function commandModuleOf(task: PipelineTask): string | null {
+function commandModuleOf(task: PipelineTask): string | null {
   const match = task.command === 'node' ? /^packages\/([^/]+)\/bundle\/cli\.js$/.exec(task.args[0] ?? '') : null;
   const file = match ? `${BUNDLE}stage-${match[1]}.js` : null;
   return file && existsSync(file) ? file : null;
@@ -145,9 +145,9 @@ export function schedule(
  * thread and its command thread), so node, the bundles, vega and the fonts start once instead of once per
  * command.
  */
-export async function runTasks(workspace: string, tasks: readonly PipelineTask[], opts: RunOptions = {}): Promise<TaskResult[]> {
+export async function runTasks(workspace: string, tasks: readonly PipelineTask[], opts: RunOptions): Promise<TaskResult[]> {
   if (process.cwd() !== workspace) process.chdir(workspace);
-  const jobs = Math.max(1, Math.floor(opts.jobs ?? 1));
+  const { jobs } = opts;
   const modules = tasks.map((t) => (opts.processes ? null : commandModuleOf(t)));
   const lanes = lanesOf(modules, jobs);
   const where = (i: number): Where => (modules[i] === null ? 'process' : lanes[i]!);

@@ -128,7 +128,7 @@ export async function buildReport(opts: ReportOptions): Promise<{ out: string; b
   const written = await writeReport(opts.out, {
     meta,
     indexRows: records.map((r, i) => indexRow(view, i, fm.get(r.record_id), fm.human(r.record_id))),
-    details: async (i) => pairDetail(view, i, fm.get(records[i]!.record_id), classify, sourcesOf(records[i]!)),
+    details: (i) => pairDetail(view, i, fm.get(records[i]!.record_id), classify, sourcesOf(records[i]!)),
     recordCount: records.length,
   });
   return { out: opts.out, ...written, records: records.length, selections: selections.length };

@@ -11,7 +11,7 @@ export interface ReportFiles {
   meta: unknown;
   indexRows: unknown[][];
   /** Pair details in record order; written in chunks loaded on demand. */
-  details: (i: number) => Promise<unknown>;
+  details: (i: number) => unknown;
   recordCount: number;
 }
 
@@ -39,7 +39,7 @@ async function writeChunks(dir: string, files: ReportFiles): Promise<{ index: st
   const pairChunks = Math.ceil(files.recordCount / PAIR_CHUNK);
   for (let k = 0; k < pairChunks; k++) {
     const details: unknown[] = [];
-    for (let i = k * PAIR_CHUNK; i < Math.min(files.recordCount, (k + 1) * PAIR_CHUNK); i++) details.push(await files.details(i));
+    for (let i = k * PAIR_CHUNK; i < Math.min(files.recordCount, (k + 1) * PAIR_CHUNK); i++) details.push(files.details(i));
     await writeFile(join(dir, chunkName('pairs', k)), dataScript('CBR.addPairs', k, details));
   }
   return { index, pairs: pairChunks };

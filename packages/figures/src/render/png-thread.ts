@@ -21,6 +21,6 @@ export function warmPngThread(): void {
 /** svgToPng's bytes (at `pngScale` x the SVG's size, default png.ts's PNG_SCALE), drawn on the PNG thread. */
 export async function drawPng(svg: string, pngScale?: number): Promise<Buffer> {
   if (!pngThread.available) return (await import('./png.js')).svgToPngAsync(svg, pngScale);
-  const { png } = await pngThread.request({ svg, ...(pngScale === undefined ? {} : { pngScale }) });
+  const { png } = await pngThread.request({ svg, pngScale });
   return Buffer.from(png.buffer, png.byteOffset, png.byteLength);
 }

@@ -3,7 +3,7 @@ import { FONT_FAMILY } from './fonts.js';
 import { rasterFontFiles } from './raster-fonts.js';
 
 /** Default raster scale: twice the SVG's pixel size, sharp at paper width. */
-export const PNG_SCALE = 2;
+const PNG_SCALE = 2;
 
 /**
  * resvg options for `svg`: white background; fonts only from the DejaVu TTFs shipped by npm

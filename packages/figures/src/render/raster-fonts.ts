@@ -18,7 +18,6 @@ const require = createRequire(import.meta.url);
 
 interface Coverage {
   fonts: string;
-  faces: string[];
   ranges: [number, number][];
 }
 
@@ -41,9 +40,9 @@ const inRanges = (ranges: readonly [number, number][], cp: number) => ranges.som
 
 /** Whether every character of the SVG, written out or as a numeric character reference, is in `ranges`. */
 export function svgCharactersIn(svg: string, ranges: readonly [number, number][]): boolean {
-  for (const [ch] of svg.matchAll(/[^\t\n\r\x20-\x7e]/gu)) if (!inRanges(ranges, ch.codePointAt(0)!)) return false;
-  for (const [, ref] of svg.matchAll(/&#(x[0-9a-f]+|[0-9]+);/gi)) {
-    const cp = ref!.startsWith('x') || ref!.startsWith('X') ? parseInt(ref!.slice(1), 16) : parseInt(ref!, 10);
+  // One pass: a character outside printable ASCII, or a reference (group 1: `x` and hex digits, or decimal digits).
+  for (const [ch, ref] of svg.matchAll(/[^\t\n\r\x20-\x7e]|&#(x[0-9a-f]+|[0-9]+);/giu)) {
+    const cp = ref === undefined ? ch.codePointAt(0)! : ref.startsWith('x') || ref.startsWith('X') ? parseInt(ref.slice(1), 16) : parseInt(ref, 10);
     if (!inRanges(ranges, cp)) return false;
   }
   return true;

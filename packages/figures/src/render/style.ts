@@ -1,6 +1,6 @@
 import type { Config } from 'vega-lite';
 import { FONT_FAMILY } from './fonts.js';
-import { dataWarning, warnedSubtitle, wilsonText } from './subtitle.js';
+import { dataSubtitle, wilsonText } from './subtitle.js';
 
 /**
  * Look shared by every figure: font, sizes, arm names and colours, axis titles, number format and the
@@ -87,7 +87,7 @@ export interface Provenance {
  */
 export function provenanceSubtitle(p: Provenance): { lines: string[]; color: string } {
   const detail = `${p.records} run records from ${p.runs} runs, ${p.models} model${p.models === 1 ? '' : 's'} (${p.source}); ${p.intervals}: ${wilsonText(p.confidence)} intervals`;
-  return warnedSubtitle([dataWarning(p.records, p.synthetic_records, p.source)], p.records === 0 ? [] : [detail]);
+  return dataSubtitle(p.records, p.synthetic_records, p.source, [detail]);
 }
 
 /** vega-lite config shared by all figures. */

@@ -1,17 +1,17 @@
 /** Titles and subtitles shared by the figures and tables: the loud SYNTHETIC / NO DATA lines, confidence. */
 
-export const WARNING_COLOR = '#c00000';
-export const NOTE_COLOR = '#444444';
+const WARNING_COLOR = '#c00000';
+const NOTE_COLOR = '#444444';
 
 /** The red line for synthetic records, or null when every record is real. */
-export function syntheticWarning(records: number, syntheticRecords: number): string | null {
+function syntheticWarning(records: number, syntheticRecords: number): string | null {
   if (syntheticRecords <= 0) return null;
   const share = syntheticRecords === records ? 'all' : `${syntheticRecords} of`;
   return `SYNTHETIC DEMO DATA — not real agent runs (${share} ${records} records are synthetic)`;
 }
 
 /** The red line of a figure or table drawn from no record at all (an empty store, a wrong log root). */
-export const noDataLine = (source?: string) => `NO DATA: 0 run records${source ? ` in ${source}` : ''}; nothing to show`;
+const noDataLine = (source?: string) => `NO DATA: 0 run records${source ? ` in ${source}` : ''}; nothing to show`;
 
 /** The loud line a figure or table leads with: NO DATA when there is no record, else the SYNTHETIC line (or null). */
 export function dataWarning(records: number, syntheticRecords: number, source?: string): string | null {
@@ -39,6 +39,15 @@ export interface Subtitle {
 export function warnedSubtitle(warnings: readonly (string | null)[], detail: readonly string[]): Subtitle {
   const loud = warnings.filter((w): w is string => w !== null);
   return { lines: [...loud, ...detail], color: loud.length > 0 ? WARNING_COLOR : NOTE_COLOR };
+}
+
+/**
+ * A figure's subtitle from its records: the NO DATA line alone when there are none; else the SYNTHETIC
+ * line (when any record is synthetic) and `extraWarnings` above the detail lines.
+ */
+export function dataSubtitle(records: number, syntheticRecords: number, source: string, detail: readonly string[], extraWarnings: readonly (string | null)[] = []): Subtitle {
+  if (records === 0) return warnedSubtitle([noDataLine(source)], []);
+  return warnedSubtitle([syntheticWarning(records, syntheticRecords), ...extraWarnings], detail);
 }
 
 /** The title block of a whole figure. */

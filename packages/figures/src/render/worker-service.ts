@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { Worker, type MessagePort } from 'node:worker_threads';
 
 /** A request as sent to a service worker: its own fields plus the id its reply carries back. */
-export type WorkerRequest<Req> = Req & { id: number };
+type WorkerRequest<Req> = Req & { id: number };
 /** A service worker's reply: the result's fields, or the error that stopped it. */
-export type WorkerReply<Res> = (Res & { id: number }) | { id: number; error: string };
+type WorkerReply<Res> = (Res & { id: number }) | { id: number; error: string };
 
 interface Pending<Res> {
   resolve: (r: Res) => void;
@@ -19,15 +19,14 @@ interface Pending<Res> {
 export class WorkerService<Req extends object, Res extends object> {
   private thread: { worker: Worker; pending: Map<number, Pending<Res>> } | null = null;
   private nextId = 0;
+  /** Whether the compiled worker file is there (it is not when a TypeScript test runner runs the sources). */
+  readonly available: boolean;
 
   constructor(
     private readonly file: string,
     private readonly name: string,
-  ) {}
-
-  /** Whether the compiled worker file is there (it is not when a TypeScript test runner runs the sources). */
-  get available(): boolean {
-    return existsSync(this.file);
+  ) {
+    this.available = existsSync(file);
   }
 
   /** Starts the thread if it is not running, so its modules load while the caller does other work. */

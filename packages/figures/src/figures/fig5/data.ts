@@ -4,7 +4,7 @@ import { INTERVAL_COLUMNS, csvRows, type CsvCells, type CsvRow } from '../../ren
 import { formatP, shortModelName } from '../../render/labels.js';
 import { PAPER_MODELS, paperFig5cShare, paperRowLabel, type PaperModel } from '../../render/paper.js';
 import { armLabel } from '../../render/style.js';
-import { confidenceOf, dataWarning, warnedSubtitle, wilsonText, type Subtitle } from '../../render/subtitle.js';
+import { confidenceOf, dataSubtitle, wilsonText, type Subtitle } from '../../render/subtitle.js';
 
 /** Data step of Figure 5: stage output (data/communication.json) -> the rows of panels (a)-(c) and the CSV rows. */
 
@@ -92,7 +92,7 @@ export function communicationSubtitle(data: CommunicationFile, source: string): 
   const detail =
     `${records} run records (${coop_records} coop, ${conversations_with_messages} conversations with messages) from ${source}; ` +
     `whiskers: ${wilsonText(conf)} intervals`;
-  return warnedSubtitle([dataWarning(records, synthetic_records, source)], records === 0 ? [] : [detail]);
+  return dataSubtitle(records, synthetic_records, source, [detail]);
 }
 
 function barRow(row: string, series: string, pos: 'with' | 'without', iv: Interval): BarRow | null {

@@ -3,7 +3,7 @@ import { INTERVAL_COLUMNS, csvRows, type CsvCells, type CsvRow } from '../../ren
 import { COMM_ERROR_GROUP_LABELS, COMM_ERROR_LABELS, FIG6_GROUP_CODES, shortModelName } from '../../render/labels.js';
 import { failedHeuristics, floorsText } from '../../render/heuristic-validation.js';
 import { PAPER_MODELS, paperFig6, paperRowLabel, type PaperModel } from '../../render/paper.js';
-import { confidenceOf, dataWarning, warnedSubtitle, wilsonText, type Subtitle } from '../../render/subtitle.js';
+import { confidenceOf, dataSubtitle, wilsonText, type Subtitle } from '../../render/subtitle.js';
 
 /** Data step of Figure 6: stage output (data/failure-modes.json) -> the rows of panels (a)-(d) and the CSV rows. */
 
@@ -114,8 +114,7 @@ export function failureModesSubtitle(data: FailureModesFile, source: string): Su
     `${judgeText}; whiskers: ${wilsonText(conf)} intervals on the group total`,
     ...(hc ? [`${hc.label}: ${hc.matched_runs} runs of this store matched to the gold set (packages/failure-modes/gold)`] : []),
   ];
-  if (records === 0) return warnedSubtitle([dataWarning(records, synthetic_records, source)], []);
-  return warnedSubtitle([dataWarning(records, synthetic_records), judgeWarning(j)], detail);
+  return dataSubtitle(records, synthetic_records, source, detail, [judgeWarning(j)]);
 }
 
 /** The red line for a judge that did not run, or ran only in part (null when it ran in full). */
