@@ -12,7 +12,7 @@
 // (workspace root, gold/, client/, a worker file next to the CLI) resolves them the same way.
 // Exit codes: 0 bundled, 1 esbuild reported an error, 2 usage.
 import { readFileSync, rmSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { build } from 'esbuild';
 
 // Not bundled: native addons, packages that read data files next to their own sources (pdfkit's AFM
@@ -40,13 +40,34 @@ const OUTDIR = resolve('bundle');
 const ownImportMetaUrl = {
   name: 'own-import-meta-url',
   setup(b) {
-    b.onLoad({ filter: /\.m?js$/ }, (args) => {
+    b.onLoad({ filter: /\.m?js$/, namespace: 'file' }, (args) => {
       // Read once here and always handed to esbuild, so files without import.meta.url are not read twice.
       const text = readFileSync(args.path, 'utf8');
       if (!text.includes('import.meta.url')) return { contents: text, loader: 'js' };
       const rel = relative(OUTDIR, args.path).split(sep).join('/');
       return { contents: text.replace(/\bimport\.meta\.url\b/g, `new URL(${JSON.stringify(rel)}, import.meta.url).href`), loader: 'js' };
     });
+  },
+};
+
+/**
+ * zod re-exports its ~40 error-message locales as `z.locales` (366 KB of the collector's 1 MB chunk), and
+ * an object of namespaces cannot be tree-shaken: every bundle, and every thread that loads one, would
+ * parse them. Only English is used (zod sets it as the default itself, from locales/en.js), so
+ * `z.locales` / `z.core.locales` hold just `en` in a bundle. Code that calls `z.config(z.locales.xx())`
+ * for another language would need that locale added here.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/](classic|core|mini)[\\/]/.test(args.importer) ? { path: join(args.resolveDir, '../locales/index.js'), namespace: 'zod-english-only' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-english-only' }, (args) => ({
+      contents: "export { default as en } from './en.js';",
+      loader: 'js',
+      resolveDir: dirname(args.path),
+    }));
   },
 };
 
@@ -77,7 +98,7 @@ try {
     mainFields: ['module', 'main'],
     external: EXTERNAL,
     banner: { js: BANNER },
-    plugins: [ownImportMetaUrl],
+    plugins: [ownImportMetaUrl, zodEnglishOnly],
     legalComments: 'none',
     // Lets code tell a bundle from dist/ (the collector picks its worker file of the same build).
     define: { __COOPERBENCH_BUNDLED__: 'true' },

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { z } from 'zod';
 import { OutcomeSchema, ProblemSchema, statKey, validate } from '@cooperbench-repro/contracts';
 
@@ -11,7 +10,7 @@ import { OutcomeSchema, ProblemSchema, statKey, validate } from '@cooperbench-re
  * from the previous store verbatim, so an unchanged tree gives a byte-identical store.
  */
 export const CollectIndexSchema = z.object({
-  schema: z.literal('cooperbench-repro/collect-index@2'),
+  schema: z.literal('cooperbench-repro/collect-index@3'),
   /** Hash of the collector's own code: a new parser invalidates every entry. */
   collector: z.string(),
   log_root: z.string(),
@@ -20,11 +19,17 @@ export const CollectIndexSchema = z.object({
   store_sha256: z.string(),
   /** The store's stat fingerprint when this index was written: while it holds, the store need not be hashed again. */
   store_stat: z.string(),
+  /** When the collection that wrote this index began (ms since the epoch): a directory changed before it was listed after it. */
+  started_at: z.number(),
   runs: z.record(z.string(), z.string()),
   pairs: z.record(
     z.string(),
     z.object({
+      /** statFingerprint of the directory's files. */
       stat: z.string(),
+      /** The directory's own stat key and its sorted file names ('/'-joined): reused without listing it again while the key holds. */
+      dir: z.string(),
+      names: z.string(),
       sha256: z.string().nullable(),
       record_id: z.string().nullable(),
       /** What the run summary needs, so reused records need not be parsed again. */
@@ -35,31 +40,16 @@ export const CollectIndexSchema = z.object({
   ),
 });
 export type CollectIndex = z.infer<typeof CollectIndexSchema>;
+/** What an index must have been made by and from to be trusted. */
+export type CollectIdentity = Pick<CollectIndex, 'collector' | 'log_root' | 'mapping'>;
 export type PairIndexEntry = CollectIndex['pairs'][string];
-
-/**
- * Names, sizes, modification and change times of a pair directory's files: changes whenever upstream
- * rewrites one (ctime also catches a same-size rewrite within the mtime's resolution). Returns the
- * names too, so the parser need not list the directory again.
- */
-export function statFingerprint(absDir: string): { stat: string; names: string[] } {
-  const names = readdirSync(absDir).sort();
-  const parts: string[] = [];
-  for (const name of names) {
-    // lstat: a symlink (even a looping one) is fingerprinted as itself; the guarded reader decides about it.
-    const st = lstatSync(join(absDir, name));
-    parts.push(`${name}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`);
-  }
-  // Stored as a short hash: the index holds one per pair directory and is read on every collection.
-  return { stat: createHash('sha1').update(parts.join('|')).digest('base64url'), names };
-}
 
 export function sha256(text: string | Buffer): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
 /** Loads the previous index, or null when it is absent, unreadable, or made by other code/inputs. */
-export function loadIndex(file: string, expect: { collector: string; log_root: string; mapping: string }): CollectIndex | null {
+export function loadIndex(file: string, expect: CollectIdentity): CollectIndex | null {
   if (!existsSync(file)) return null;
   try {
     // The index can be tens of MB and is this code's own cache: plain JSON.parse (no duplicate-key pass), the
@@ -73,6 +63,15 @@ export function loadIndex(file: string, expect: { collector: string; log_root: s
   } catch {
     return null; // a damaged index only costs a full re-parse
   }
+}
+
+/**
+ * The index file's text with its `pairs` (nearly all of it) stringified beforehand, so that this can be
+ * done while the store is still being written; `pairs` comes last, as in the index collect() builds.
+ */
+export function indexText(index: CollectIndex, pairsText: string): string {
+  const { pairs: _pairs, ...head } = index;
+  return `${JSON.stringify(head).slice(0, -1)},"pairs":${pairsText}}\n`;
 }
 
 const RECORD_ID_PREFIX = /^\{"record_id":"((?:[^"\\]|\\.)*)"/;
@@ -117,23 +116,44 @@ export function loadStoreLines(storeFile: string, expected: { sha256: string; st
   return { bytes, lines };
 }
 
-/** Whether the store lines, in order, are exactly the previous store's bytes (then nothing need be written or hashed). */
-function isPreviousStore(lines: readonly StoreLine[], previous: StoreLines): boolean {
-  let offset = previous.bytes.byteOffset;
+/**
+ * The store's bytes as pieces: runs of lines reused from the previous store in their old order become
+ * one view of its bytes (newlines included), so a one-run change copies a few large pieces rather than
+ * tens of thousands of small ones.
+ */
+function storePieces(lines: readonly StoreLine[], previous: Buffer | null): Buffer[] {
+  const pieces: Buffer[] = [];
+  let runStart = -1; // [runStart, runEnd): previous-store bytes not yet pushed
+  let runEnd = -1;
+  const flush = () => {
+    if (runStart >= 0) pieces.push(previous!.subarray(runStart, runEnd));
+    runStart = runEnd = -1;
+  };
   for (const line of lines) {
-    if (typeof line === 'string' || line.buffer !== previous.bytes.buffer || line.byteOffset !== offset) return false;
-    offset += line.length + 1;
+    const offset = typeof line === 'string' || previous === null || line.buffer !== previous.buffer ? -1 : line.byteOffset - previous.byteOffset;
+    if (offset >= 0 && previous![offset + line.length] === NEWLINE[0]) {
+      if (offset !== runEnd) {
+        flush();
+        runStart = offset;
+      }
+      runEnd = offset + line.length + 1;
+      continue;
+    }
+    flush();
+    pieces.push(typeof line === 'string' ? Buffer.from(line) : line, NEWLINE);
   }
-  return offset === previous.bytes.byteOffset + previous.bytes.length;
+  flush();
+  return pieces;
 }
 
 /**
  * The store's bytes (one line per record, each ended by a newline), or null when the previous store
  * already holds exactly them: then it is neither hashed nor rewritten. Reused lines in their old order
- * are recognised without building anything; lines parsed or imported again are compared byte for byte.
+ * are recognised without copying anything; otherwise the new bytes are compared with the old.
  */
 export function changedStoreBytes(lines: readonly StoreLine[], previous: StoreLines | null): Buffer | null {
-  if (previous && isPreviousStore(lines, previous)) return null;
-  const bytes = Buffer.concat(lines.flatMap((line) => [typeof line === 'string' ? Buffer.from(line) : line, NEWLINE]));
+  const pieces = storePieces(lines, previous?.bytes ?? null);
+  if (previous && pieces.length === 1 && pieces[0]!.length === previous.bytes.length) return null; // one view of it all
+  const bytes = Buffer.concat(pieces);
   return previous?.bytes.equals(bytes) ? null : bytes;
 }

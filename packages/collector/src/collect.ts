@@ -1,5 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import {
   CollectReportSchema,
@@ -11,10 +10,10 @@ import {
 } from '@cooperbench-repro/contracts';
 import { ArmMappingLookup } from './arm-mapping.js';
 import { collectorCodeFingerprint } from './code-fingerprint.js';
-import { changedStoreBytes, fileStat, loadIndex, loadStoreLines, sha256, type CollectIndex, type StoreLine } from './collect-index.js';
+import { changedStoreBytes, fileStat, indexText, loadIndex, loadStoreLines, sha256, type CollectIdentity, type CollectIndex, type StoreLine } from './collect-index.js';
 import { listRunDirs, scanRun, type RunScan } from './discover.js';
 import { runPairJob, type PairJob } from './pair-job.js';
-import { runPairJobs, type PoolOptions } from './pair-pool.js';
+import { PairPool, type PoolOptions } from './pair-pool.js';
 import { mergeImportedStores, mergeLegacyInputs, type LegacyInput } from './imported-stores.js';
 import { assertLogRoot } from './log-root.js';
 import { createProgress, type Progress } from '@cooperbench-repro/contracts';
@@ -90,13 +89,34 @@ function scanRuns(logRoot: string, runs: readonly string[], mapping: ArmMappingL
 export async function collect(opts: CollectOptions): Promise<CollectResult> {
   const logRoot = resolve(opts.logRoot);
   assertLogRoot(logRoot);
-  const progress = opts.progress ?? createProgress();
   const mapping = await ArmMappingLookup.load(opts.mappingFile);
   const mappingText = opts.mappingFile && existsSync(opts.mappingFile) ? sha256(readFileSync(opts.mappingFile)) : 'none';
-  const displayRoot = relative(process.cwd(), logRoot) || '.';
   const identity = { collector: collectorCodeFingerprint(), log_root: logRoot, mapping: mappingText };
   const previous = loadIndex(opts.indexFile, identity);
+  const pool = new PairPool(opts.pool);
+  // A re-collect of a large tree will use the threads: start them while this thread scans the tree.
+  pool.startEarly(previous ? Object.keys(previous.pairs).length : 0);
+  try {
+    return await collectWith(opts, { logRoot, identity, previous, mapping, pool });
+  } finally {
+    pool.close();
+  }
+}
 
+/** What collect() settles before the tree is walked. */
+interface CollectStart {
+  logRoot: string;
+  identity: CollectIdentity;
+  previous: CollectIndex | null;
+  mapping: ArmMappingLookup;
+  pool: PairPool;
+}
+
+async function collectWith(opts: CollectOptions, { logRoot, identity, previous, mapping, pool }: CollectStart): Promise<CollectResult> {
+  // Before any directory is listed: a directory changed after this is listed again next time (statFingerprint).
+  const startedAt = Date.now();
+  const progress = opts.progress ?? createProgress();
+  const displayRoot = relative(process.cwd(), logRoot) || '.';
   const problems: Problem[] = [];
   const { runs, problems: rootProblems, skippedPairDirs } = listRunDirs(logRoot);
   problems.push(...rootProblems);
@@ -107,7 +127,7 @@ export async function collect(opts: CollectOptions): Promise<CollectResult> {
   // Every pair of a run whose context (manifest/mapping/config) is unchanged may reuse its previous entry.
   const contexts = new Map<string, RunContext>();
   const jobs: PairJob[] = [];
-  const nextIndex: CollectIndex = { schema: 'cooperbench-repro/collect-index@2', ...identity, store_sha256: '', store_stat: '', runs: {}, pairs: {} };
+  const nextIndex: CollectIndex = { schema: 'cooperbench-repro/collect-index@3', ...identity, store_sha256: '', store_stat: '', started_at: startedAt, runs: {}, pairs: {} };
   for (const { scan, context } of scans) {
     if (!context) continue;
     contexts.set(scan.run, context);
@@ -116,19 +136,19 @@ export async function collect(opts: CollectOptions): Promise<CollectResult> {
     const contextUnchanged = previous?.runs[scan.run] === contextHash;
     for (const ref of scan.pairs) {
       const old = contextUnchanged ? previous?.pairs[ref.relDir] : undefined;
-      jobs.push({ ref, run: scan.run, reusableStat: old?.stat ?? null });
+      jobs.push({ ref, run: scan.run, previous: old ? { stat: old.stat, listing: { dir: old.dir, names: old.names } } : null });
     }
   }
   progress.start(jobs.length, 'collect');
-  // Workers fingerprint (and where needed parse) the pairs while this thread reads the previous store.
-  const pending = runPairJobs(jobs, contexts, progress, opts.pool);
+  // Workers fingerprint (and where needed parse) the pairs while this thread reads the previous store; then it joins them.
+  const work = pool.start(logRoot, jobs, contexts, previous?.started_at ?? 0, progress);
   const previousStore = previous ? loadStoreLines(opts.storeFile, { sha256: previous.store_sha256, stat: previous.store_stat }) : null;
-  const results = await pending;
+  const results = await work.finish();
   progress.stop();
   // A reusable entry whose line is not in the previous store (store missing or edited) is parsed after all.
   results.forEach((r, i) => {
     const old = r.reused ? previous!.pairs[jobs[i]!.ref.relDir]! : null;
-    if (old?.record_id && !previousStore?.lines.has(old.record_id)) results[i] = runPairJob({ ...jobs[i]!, reusableStat: null }, contexts.get(jobs[i]!.run)!);
+    if (old?.record_id && !previousStore?.lines.has(old.record_id)) results[i] = runPairJob({ ...jobs[i]!, previous: null }, contexts.get(jobs[i]!.run)!, 0);
   });
   const previousLines = previousStore?.lines ?? null;
 
@@ -165,6 +185,11 @@ export async function collect(opts: CollectOptions): Promise<CollectResult> {
   const ids = [...lines.keys()].sort();
   if (ids.length === 0) problems.push(noRecordsProblem(logRoot, displayRoot, runs));
   const store = changedStoreBytes(ids.map((id) => lines.get(id)!), previousStore);
+  for (const f of [opts.storeFile, opts.reportFile, opts.indexFile]) mkdirSync(dirname(resolve(f)), { recursive: true });
+  // Store first, index last: an index never points at lines that are not in the store. The store's
+  // write (libuv's threads) overlaps hashing it and building the report and index here.
+  const storeWritten = store === null ? null : writeFileAtomic(opts.storeFile, store);
+  storeWritten?.catch(() => {}); // awaited below; this only keeps an early throw from leaving it unhandled
   nextIndex.store_sha256 = store === null ? previous!.store_sha256 : sha256(store);
 
   const runSummaries = scans.map((s) => ({ ...s.summary, cost_usd: Math.round(s.summary.cost_usd * 1e6) / 1e6 }));
@@ -191,12 +216,17 @@ export async function collect(opts: CollectOptions): Promise<CollectResult> {
     problems,
   });
 
-  for (const f of [opts.storeFile, opts.reportFile, opts.indexFile]) await mkdir(dirname(resolve(f)), { recursive: true });
-  // Store first, index last: an index never points at lines that are not in the store. Unchanged files
-  // are not rewritten (an unchanged tree costs no writes).
-  if (store !== null) await writeFileAtomic(opts.storeFile, store);
+  const reportText = `${JSON.stringify(report, null, 2)}\n`;
+  const pairsText = JSON.stringify(nextIndex.pairs);
+  await storeWritten;
   nextIndex.store_stat = fileStat(opts.storeFile);
-  await writeIfChanged(opts.reportFile, `${JSON.stringify(report, null, 2)}\n`);
-  await writeIfChanged(opts.indexFile, `${JSON.stringify(nextIndex)}\n`);
+  // Unchanged files are not rewritten (an unchanged tree costs no writes).
+  await writeIfChanged(opts.reportFile, reportText);
+  // A pair parsed again or a new store always changes the index: it is written without reading the old
+  // one. Otherwise it keeps the earlier started_at (which only trusts fewer listings) so that an
+  // unchanged tree leaves it untouched too.
+  const indexChanged = reparsed > 0 || store !== null || previous === null;
+  if (!indexChanged) nextIndex.started_at = previous.started_at;
+  await (indexChanged ? writeFileAtomic : writeIfChanged)(opts.indexFile, indexText(nextIndex, pairsText));
   return { report, reparsed, reused };
 }

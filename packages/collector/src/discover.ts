@@ -195,6 +195,18 @@ function scanRepoList(scan: RunScan, abs: string, rel: string, setting: Setting 
 }
 
 /**
+ * The PairDirRef of a pair directory that scanRun accepted, rebuilt from its relDir: how a worker
+ * thread gets it (an array of strings is cloned to a thread some 15x faster than one of objects).
+ */
+export function pairDirRefOf(root: string, relDir: string): PairDirRef {
+  const parts = relDir.split('/');
+  const [run, settingDir, repo, task, pair] = parts.length === 5 ? parts : [parts[0], null, ...parts.slice(1)];
+  const m = PAIR_DIR.exec(pair!);
+  if (!m || !run || !repo || !task) throw new Error(`not a pair directory the scan accepted: ${relDir}`);
+  return { run, settingDir: settingDir as Setting | null, repo, task, pair: pair!, taskId: Number(task), features: [Number(m[1]), Number(m[2])], absDir: join(root, relDir), relDir, root };
+}
+
+/**
  * The run directories directly under the log root. Hidden ones and ones whose name cannot be a run name
  * (a backslash, a NUL) are not collected: each is named in the problems, with the pair directories
  * below it counted in `skippedPairDirs` so the collection's counts still reconcile.

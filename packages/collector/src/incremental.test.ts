@@ -1,4 +1,4 @@
-import { copyFileSync, cpSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, readdirSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collectInto, REAL_LOGS, REAL_MAPPING } from './test-support/collect-helper.js';
@@ -8,6 +8,13 @@ function copyRuns(runs: string[]): string {
   const root = tempDir();
   for (const run of runs) cpSync(join(REAL_LOGS, run), join(root, run), { recursive: true });
   return root;
+}
+
+/** Sets every directory's and file's mtime an hour back, as for logs written well before a collection. */
+function backdate(root: string): void {
+  const hourAgo = new Date(Date.now() - 3_600_000);
+  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) utimesSync(join(entry.parentPath, entry.name), hourAgo, hourAgo);
+  utimesSync(root, hourAgo, hourAgo);
 }
 
 describe('incremental collection', () => {
@@ -82,5 +89,32 @@ describe('incremental collection', () => {
     const second = await collectInto(root, REAL_MAPPING, { out: first.out });
     expect([second.reparsed, second.reused]).toEqual([0, 2]);
     expect(second.storeText).toBe(first.storeText);
+  });
+
+  it('with the earlier listings trusted (an old tree), finds a file rewritten in place and a file added, and rewrites nothing when nothing changed', async () => {
+    const root = copyRuns(['nano_control_1', 'flash_solo_3']);
+    backdate(root);
+    const first = await collectInto(root, REAL_MAPPING);
+    // As if the first collection had begun a minute after the logs were written (a ctime cannot be set back).
+    const indexFile = join(first.out, 'collect-index.json');
+    writeFileSync(indexFile, readFileSync(indexFile, 'utf8').replace(/"started_at":\d+/, `"started_at":${Date.now() + 60_000}`));
+    const rewritten = 'nano_control_1/coop/llama_index_task/18813/f1_f3';
+    const evalFile = join(root, rewritten, 'eval.json');
+    const ev = JSON.parse(readFileSync(evalFile, 'utf8'));
+    ev.both_passed = !ev.both_passed;
+    writeFileSync(evalFile, JSON.stringify(ev)); // in place: the directory itself does not change
+    const added = 'flash_solo_3/solo/dottxt_ai_outlines_task/1655/f7_f10';
+    writeFileSync(join(root, added, 'solo_full_traj.json'), '[]'); // listed as provenance, so the record changes
+    backdate(join(root, added)); // a copy that keeps mtimes (cp -p): only the ctime tells the directory changed
+    const second = await collectInto(root, REAL_MAPPING, { out: first.out });
+    expect([second.reparsed, second.reused]).toEqual([2, 19]);
+    expect(second.records.get(rewritten)!.both_passed).toBe(ev.both_passed);
+    expect(second.records.get(added)!.sources.files).toContain(`${added}/solo_full_traj.json`);
+
+    const files = ['results.jsonl', 'collect-index.json', 'collect-report.json'].map((f) => join(first.out, f));
+    const before = files.map((f) => [statSync(f).ino, statSync(f).mtimeMs]);
+    const third = await collectInto(root, REAL_MAPPING, { out: first.out });
+    expect([third.reparsed, third.reused]).toEqual([0, 21]);
+    expect(files.map((f) => [statSync(f).ino, statSync(f).mtimeMs])).toEqual(before);
   });
 });

@@ -2,19 +2,18 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { runPairJob, type PairJob, type PairJobResult } from './pair-job.js';
+import { runClaimedChunks, shareJobs, type SharedJobs } from './job-share.js';
+import type { PairJob, PairJobResult } from './pair-job.js';
 import type { Progress } from '@cooperbench-repro/contracts';
 import type { RunContext } from './run-context.js';
-import type { WorkerBatch } from './pair-worker.js';
+import type { WorkerReply } from './pair-worker.js';
 
 export interface PoolOptions {
-  /** Worker threads to use; 0 runs everything in-process. Default: one per core when there is enough work. */
+  /** Worker threads besides the main one; 0 runs everything on the main thread. Default: one per further core (up to 3). */
   workers?: number;
   /** Below this many jobs, in-process is faster than starting workers. */
   minJobsForWorkers?: number;
 }
-
-const BATCH = 64;
 
 /** Replaced by `true` in the bundles (tools/build/bundle-cli.mjs, an esbuild define); not defined in dist/ or the sources. */
 declare const __COOPERBENCH_BUNDLED__: true | undefined;
@@ -31,53 +30,112 @@ function pairWorkerFile(): string | null {
   return existsSync(file) ? file : null;
 }
 
+/** How long the main thread works on its share before it lets worker replies (progress) in. */
+const YIELD_EVERY_MS = 30;
+
+/** Pair jobs under way: `finish` runs the main thread's share and resolves to every result, in job order. */
+export interface PairWork {
+  finish(): Promise<PairJobResult[]>;
+}
+
 /**
- * Runs pair jobs, in worker threads when there are enough of them (the collector is CPU-bound on
- * JSON parsing and hashing; a single thread leaves the other core idle). Results keep the job order.
+ * Runs pair jobs on the main thread and, when there are enough of them, worker threads (the collector
+ * is CPU-bound on JSON parsing, hashing and stat calls): one worker per further core, all claiming
+ * chunks of one shared job list (job-share.ts). The workers can be started before the jobs are known
+ * (`startEarly`), so that their start-up (a V8 isolate and the bundle) overlaps the index load and the
+ * directory scan.
  */
-export async function runPairJobs(jobs: PairJob[], contexts: Map<string, RunContext>, progress: Progress, opts: PoolOptions = {}): Promise<PairJobResult[]> {
-  const wanted = opts.workers ?? Math.min(availableParallelism(), 4);
-  const workerFile = wanted > 0 && jobs.length >= (opts.minJobsForWorkers ?? 2000) ? pairWorkerFile() : null;
-  if (workerFile === null) {
-    return jobs.map((job) => {
-      const r = runPairJob(job, contexts.get(job.run)!);
-      progress.tick();
-      return r;
-    });
+export class PairPool {
+  private readonly wanted: number;
+  private readonly minJobs: number;
+  private workers: PoolWorker[] | null = null;
+
+  constructor(opts: PoolOptions = {}) {
+    this.wanted = opts.workers ?? Math.min(availableParallelism(), 4) - 1;
+    this.minJobs = opts.minJobsForWorkers ?? 2000;
   }
 
-  const contextObject = Object.fromEntries(contexts);
-  const results: PairJobResult[] = new Array(jobs.length);
-  let next = 0;
-  const workers = Array.from({ length: wanted }, () => new Worker(workerFile));
-  try {
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            let start = 0;
-            const send = () => {
-              if (next >= jobs.length) return resolve();
-              start = next;
-              const batch = jobs.slice(start, start + BATCH);
-              next += batch.length;
-              const runs = new Set(batch.map((j) => j.run));
-              const message: WorkerBatch = { contexts: Object.fromEntries(Object.entries(contextObject).filter(([run]) => runs.has(run))), jobs: batch };
-              worker.postMessage(message);
-            };
-            worker.on('message', (m: { ok: true; results: PairJobResult[] } | { ok: false; error: string }) => {
-              if (!m.ok) return reject(new Error(`collector worker failed: ${m.error}`));
-              m.results.forEach((r, i) => (results[start + i] = r));
-              progress.tick(m.results.length);
-              send();
-            });
-            worker.on('error', reject);
-            send();
-          }),
-      ),
-    );
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+  /** Starts the workers now if `expectedJobs` (the previous collection's pair count) would use them. */
+  startEarly(expectedJobs: number): void {
+    if (this.workers === null && this.wanted > 0 && expectedJobs >= this.minJobs) this.workers = this.startWorkers();
   }
-  return results;
+
+  /** Hands the jobs to the workers (they begin at once); the main thread joins in on `finish()`. */
+  start(root: string, jobs: PairJob[], contexts: Map<string, RunContext>, listedSince: number, progress: Progress): PairWork {
+    if (this.workers === null && this.wanted > 0 && jobs.length >= this.minJobs) this.workers = this.startWorkers();
+    const shared = shareJobs(root, jobs, contexts, listedSince);
+    const results: PairJobResult[] = new Array(jobs.length);
+    const record = (start: number, chunk: PairJobResult[]) => {
+      chunk.forEach((r, i) => (results[start + i] = r));
+      progress.tick(chunk.length);
+    };
+    const helpers = this.workers ?? [];
+    const helpersDone = Promise.all(helpers.map((w) => runOnWorker(w, shared, record)));
+    helpersDone.catch(() => {}); // awaited in finish(); this only keeps a failure before that from going unhandled
+    return {
+      finish: async () => {
+        try {
+          await runMainShare(shared, (i) => jobs[i]!, record, helpers.length > 0);
+          await helpersDone;
+          return results;
+        } finally {
+          this.close();
+        }
+      },
+    };
+  }
+
+  /**
+   * Ends the workers without waiting for them: their teardown overlaps what follows, and unref'd they
+   * do not hold the process open. Safe to call again, and on a path where no work ran (an error).
+   */
+  close(): void {
+    for (const { worker } of this.workers ?? []) {
+      worker.unref();
+      void worker.terminate();
+    }
+    this.workers = [];
+  }
+
+  private startWorkers(): PoolWorker[] | null {
+    const file = pairWorkerFile();
+    if (file === null) return null;
+    return Array.from({ length: this.wanted }, () => {
+      const w: PoolWorker = { worker: new Worker(file), failure: null, exited: false };
+      // Listened from the start: a worker started early can fail before it is given work.
+      w.worker.on('error', (err) => (w.failure ??= err));
+      w.worker.on('exit', () => (w.exited = true));
+      return w;
+    });
+  }
+}
+
+interface PoolWorker {
+  worker: Worker;
+  failure: Error | null;
+  exited: boolean;
+}
+
+/** The main thread's share: chunks claimed until none is left, pausing now and then for worker replies. */
+async function runMainShare(shared: SharedJobs, jobAt: (i: number) => PairJob, record: (start: number, chunk: PairJobResult[]) => void, yieldToWorkers: boolean): Promise<void> {
+  for (;;) {
+    const sliceStart = performance.now();
+    if (runClaimedChunks(shared, jobAt, record, () => yieldToWorkers && performance.now() - sliceStart > YIELD_EVERY_MS)) return;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/** One worker's share: resolves on its last reply, rejects if it fails or stops before that. */
+function runOnWorker(w: PoolWorker, shared: SharedJobs, record: (start: number, chunk: PairJobResult[]) => void): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const stopped = () => reject(new Error(`collector worker stopped: ${w.failure?.message ?? 'exited'}`));
+    if (w.exited) return stopped();
+    w.worker.on('message', (m: WorkerReply) => {
+      if (!m.ok) return reject(new Error(`collector worker failed: ${m.error}`));
+      for (const [start, chunk] of m.chunks) record(start, chunk);
+      if (m.done) resolve();
+    });
+    w.worker.on('exit', stopped); // after an error too; ignored once this worker's share is done
+    w.worker.postMessage(shared);
+  });
 }

@@ -1,18 +1,30 @@
 import { parentPort } from 'node:worker_threads';
-import { runPairJob, type PairJob, type PairJobResult } from './pair-job.js';
-import type { RunContext } from './run-context.js';
+import { runClaimedChunks, sharedJobAt, type SharedJobs } from './job-share.js';
+import type { PairJobResult } from './pair-job.js';
 
-/** Worker thread: runs batches of pair jobs so fingerprinting and parsing use every core. */
-export interface WorkerBatch {
-  contexts: Record<string, RunContext>;
-  jobs: PairJob[];
-}
+/** Worker thread: claims chunks of the shared pair jobs (job-share.ts) alongside the main thread. */
 
-parentPort?.on('message', (batch: WorkerBatch) => {
+/** Results of claimed chunks, by each chunk's first job index; `done` on the thread's last message. */
+export type WorkerReply = { ok: true; done: boolean; chunks: [number, PairJobResult[]][] } | { ok: false; error: string };
+
+/** Results go back at least this often (ms), so the main thread's progress moves while this thread works. */
+const REPLY_EVERY_MS = 50;
+
+parentPort?.on('message', (shared: SharedJobs) => {
   try {
-    const results: PairJobResult[] = batch.jobs.map((job) => runPairJob(job, batch.contexts[job.run]!));
-    parentPort!.postMessage({ ok: true, results });
+    let chunks: [number, PairJobResult[]][] = [];
+    let sentAt = performance.now();
+    const reply = (done: boolean) => {
+      parentPort!.postMessage({ ok: true, done, chunks } satisfies WorkerReply);
+      chunks = [];
+      sentAt = performance.now();
+    };
+    runClaimedChunks(shared, (i) => sharedJobAt(shared, i), (start, results) => {
+      chunks.push([start, results]);
+      if (performance.now() - sentAt > REPLY_EVERY_MS) reply(false);
+    });
+    reply(true);
   } catch (err) {
-    parentPort!.postMessage({ ok: false, error: err instanceof Error ? `${err.message}\n${err.stack}` : String(err) });
+    parentPort!.postMessage({ ok: false, error: err instanceof Error ? `${err.message}\n${err.stack}` : String(err) } satisfies WorkerReply);
   }
 });

@@ -153,7 +153,8 @@ export function parseJsonlText<S extends z.ZodType>(file: string, text: string, 
 
 /** Write to a temp file in the same directory, fsync, rename: readers never see a half-written file. */
 export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
-  await writeFileAtomicImpl(file, typeof data === 'string' ? data : Buffer.from(data));
+  // A Buffer view of the same bytes, not Buffer.from(data): that copies (20 ms for the collector's 45 MB store).
+  await writeFileAtomicImpl(file, typeof data === 'string' ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength));
 }
 
 /** writeFileAtomic for synchronous callers (a small cache written on the way out of a sync function). */
