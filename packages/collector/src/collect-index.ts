@@ -5,7 +5,8 @@ import { OutcomeSchema, ProblemSchema, statKey, validate } from '@cooperbench-re
 
 /**
  * The incremental index under data/: for every pair directory, a cheap stat fingerprint of its files,
- * the content hash of what was parsed, and what came out (a record id or problems). A re-collect
+ * its listing, and what came out (a record id or problems; the content hash of what was parsed is in
+ * the record's sources). A re-collect
  * re-parses only pairs whose fingerprint or run context changed and copies the other records' lines
  * from the previous store verbatim, so an unchanged tree gives a byte-identical store.
  */
@@ -30,7 +31,6 @@ export const CollectIndexSchema = z.object({
       /** The directory's own stat key and its sorted file names ('/'-joined): reused without listing it again while the key holds. */
       dir: z.string(),
       names: z.string(),
-      sha256: z.string().nullable(),
       record_id: z.string().nullable(),
       /** What the run summary needs, so reused records need not be parsed again. */
       brief: z.object({ outcome: OutcomeSchema, total_cost: z.number(), model: z.string() }).nullable(),

@@ -43,10 +43,13 @@ export interface CollectResult {
   reused: number;
 }
 
-async function writeIfChanged(file: string, text: string): Promise<void> {
+async function writeIfChanged(file: string, text: string, opts: { durable?: boolean } = {}): Promise<void> {
   if (existsSync(file) && statSync(file).size === Buffer.byteLength(text) && readFileSync(file, 'utf8') === text) return;
-  await writeFileAtomic(file, text);
+  await writeFileAtomic(file, text, opts);
 }
+
+/** The store and the index are rebuilt from the logs whenever the index cannot vouch for them: atomic, not fsync'ed (contracts' writeFileAtomic). */
+const REBUILDABLE = { durable: false };
 
 const outcomeCounts = () => ({ pass: 0, fail: 0, unknown: 0 });
 
@@ -188,7 +191,7 @@ async function collectWith(opts: CollectOptions, { logRoot, identity, previous, 
   for (const f of [opts.storeFile, opts.reportFile, opts.indexFile]) mkdirSync(dirname(resolve(f)), { recursive: true });
   // Store first, index last: an index never points at lines that are not in the store. The store's
   // write (libuv's threads) overlaps hashing it and building the report and index here.
-  const storeWritten = store === null ? null : writeFileAtomic(opts.storeFile, store);
+  const storeWritten = store === null ? null : writeFileAtomic(opts.storeFile, store, REBUILDABLE);
   storeWritten?.catch(() => {}); // awaited below; this only keeps an early throw from leaving it unhandled
   nextIndex.store_sha256 = store === null ? previous!.store_sha256 : sha256(store);
 
@@ -227,6 +230,6 @@ async function collectWith(opts: CollectOptions, { logRoot, identity, previous, 
   // unchanged tree leaves it untouched too.
   const indexChanged = reparsed > 0 || store !== null || previous === null;
   if (!indexChanged) nextIndex.started_at = previous.started_at;
-  await (indexChanged ? writeFileAtomic : writeIfChanged)(opts.indexFile, indexText(nextIndex, pairsText));
+  await (indexChanged ? writeFileAtomic : writeIfChanged)(opts.indexFile, indexText(nextIndex, pairsText), REBUILDABLE);
   return { report, reparsed, reused };
 }

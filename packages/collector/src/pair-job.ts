@@ -29,17 +29,17 @@ export function runPairJob(job: PairJob, ctx: RunContext, listedSince: number): 
     // The directory cannot be listed (permissions, vanished): this pair is rejected, the collection goes on.
     const e = err as NodeJS.ErrnoException;
     const problem = { severity: 'error' as const, code: 'unreadable-pair-dir', file: job.ref.relDir, field: null, expected: 'a readable pair directory', message: `${e.code ?? ''} ${e.message}`.trim(), run: job.ref.run, pair: job.ref.relDir, rejected_pairs: 1 };
-    return { reused: false, entry: { stat: 'unreadable', dir: '', names: '', sha256: null, record_id: null, brief: null, warnings: [], problems: [problem] }, line: null };
+    return { reused: false, entry: { stat: 'unreadable', dir: '', names: '', record_id: null, brief: null, warnings: [], problems: [problem] }, line: null };
   }
   const { stat, dir, names } = fingerprint;
   if (job.previous?.stat === stat) return { reused: true };
   const listing = { stat, dir, names: names.join('/') };
   const parsed = parsePairDir(job.ref, ctx, names);
-  if (!parsed.ok) return { reused: false, entry: { ...listing, sha256: null, record_id: null, brief: null, warnings: [], problems: parsed.problems }, line: null };
+  if (!parsed.ok) return { reused: false, entry: { ...listing, record_id: null, brief: null, warnings: [], problems: parsed.problems }, line: null };
   const record = validate(`record for ${job.ref.relDir}`, RunRecordSchema, parsed.record);
   return {
     reused: false,
     line: JSON.stringify(record),
-    entry: { ...listing, sha256: record.sources.sha256, record_id: record.record_id, brief: { outcome: record.outcome, total_cost: record.total_cost, model: record.model }, warnings: parsed.warnings, problems: [] },
+    entry: { ...listing, record_id: record.record_id, brief: { outcome: record.outcome, total_cost: record.total_cost, model: record.model }, warnings: parsed.warnings, problems: [] },
   };
 }

@@ -151,10 +151,18 @@ export function parseJsonlText<S extends z.ZodType>(file: string, text: string, 
   return out;
 }
 
-/** Write to a temp file in the same directory, fsync, rename: readers never see a half-written file. */
-export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+/**
+ * Write to a temp file in the same directory, fsync, rename: readers never see a half-written file.
+ * `durable: false` leaves out the fsync, for a file that is rebuilt from others whenever it cannot be
+ * vouched for (a cache; the collector's store, which its index checks by stat and sha256): the write is
+ * still atomic for readers and for an interrupted process, and does not wait for the disk (an fsync
+ * also waits for other files' dirty pages in the same journal commit: 50-150 ms after a re-evaluation
+ * rewrote a run's logs).
+ */
+export async function writeFileAtomic(file: string, data: string | Uint8Array, opts: { durable?: boolean } = {}): Promise<void> {
   // A Buffer view of the same bytes, not Buffer.from(data): that copies (20 ms for the collector's 45 MB store).
-  await writeFileAtomicImpl(file, typeof data === 'string' ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+  const bytes = typeof data === 'string' ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  await writeFileAtomicImpl(file, bytes, { fsync: opts.durable ?? true });
 }
 
 /** writeFileAtomic for synchronous callers (a small cache written on the way out of a sync function). */
