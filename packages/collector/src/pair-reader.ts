@@ -41,7 +41,8 @@ export function pairReader(ref: PairDirRef, names: ReadonlySet<string>, warn: (p
   const filesRead: string[] = [];
   const rel = (name: string) => `${ref.relDir}/${name}`;
   const text = (name: string): string => {
-    const got = readGuarded(ref.root, join(ref.absDir, name));
+    // Transient: the bytes are decoded and hashed here, before the next file is read.
+    const got = readGuarded(ref.root, join(ref.absDir, name), { transient: true });
     if (!got.ok) throw new PairError({ code: got.refusal.code, file: rel(name), field: null, expected: got.refusal.expected, message: got.refusal.message });
     let decoded = decodeUtf8(got.bytes);
     if (decoded === null) {
