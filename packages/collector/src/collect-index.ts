@@ -5,10 +5,10 @@ import { OutcomeSchema, ProblemSchema, statKey, validate } from '@cooperbench-re
 
 /**
  * The incremental index under data/: for every pair directory, a cheap stat fingerprint of its files,
- * its listing, and what came out (a record id or problems; the content hash of what was parsed is in
- * the record's sources). A re-collect
- * re-parses only pairs whose fingerprint or run context changed and copies the other records' lines
- * from the previous store verbatim, so an unchanged tree gives a byte-identical store.
+ * its listing, and what came out (a record id or problems; the hash of what was parsed is in the
+ * record's sources). A re-collect re-parses only pairs whose fingerprint or run context changed and
+ * copies the other records' lines from the previous store verbatim, so an unchanged tree gives a
+ * byte-identical store.
  */
 export const CollectIndexSchema = z.object({
   schema: z.literal('cooperbench-repro/collect-index@3'),
@@ -20,7 +20,7 @@ export const CollectIndexSchema = z.object({
   store_sha256: z.string(),
   /** The store's stat fingerprint when this index was written: while it holds, the store need not be hashed again. */
   store_stat: z.string(),
-  /** When the collection that wrote this index began (ms since the epoch): a directory changed before it was listed after it. */
+  /** When the collection that wrote this index began (ms since the epoch): every listing in it was made later (pair-fingerprint.ts). */
   started_at: z.number(),
   runs: z.record(z.string(), z.string()),
   pairs: z.record(
@@ -131,7 +131,8 @@ function storePieces(lines: readonly StoreLine[], previous: Buffer | null): Buff
   };
   for (const line of lines) {
     const offset = typeof line === 'string' || previous === null || line.buffer !== previous.buffer ? -1 : line.byteOffset - previous.byteOffset;
-    if (offset >= 0 && previous![offset + line.length] === NEWLINE[0]) {
+    // A view of the previous store, followed there by its newline (small buffers can share a pool).
+    if (offset >= 0 && offset + line.length < previous!.length && previous![offset + line.length] === NEWLINE[0]) {
       if (offset !== runEnd) {
         flush();
         runStart = offset;

@@ -18,9 +18,9 @@ export type PairJobResult = { reused: true } | { reused: false; entry: PairIndex
 
 /**
  * Checks one pair directory's fingerprint and re-parses it only if it changed. Pure apart from reading
- * the directory, so it runs the same in-process and in the worker threads.
+ * the directory, so it runs the same in-process and in the worker threads. `listedSince`: when the
+ * collection that made the previous entries began (0 for none; see statFingerprint).
  */
-/** `listedSince`: when the collection that made the previous entries began (0 for none; see statFingerprint). */
 export function runPairJob(job: PairJob, ctx: RunContext, listedSince: number): PairJobResult {
   let fingerprint;
   try {
