@@ -20,7 +20,10 @@ export const CollectIndexSchema = z.object({
   store_sha256: z.string(),
   /** The store's stat fingerprint when this index was written: while it holds, the store need not be hashed again. */
   store_stat: z.string(),
-  /** When the collection that wrote this index began (ms since the epoch): every listing in it was made later (pair-fingerprint.ts). */
+  /**
+   * When the collection that wrote this index began (ms since the epoch; pair-fingerprint.ts). A listing
+   * it carried over from an earlier collection is older, but was trusted or checked by this one.
+   */
   started_at: z.number(),
   runs: z.record(z.string(), z.string()),
   pairs: z.record(

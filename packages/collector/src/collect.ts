@@ -32,6 +32,11 @@ export interface CollectOptions {
   legacyInputs?: readonly LegacyInput[];
   progress?: Progress;
   pool?: PoolOptions;
+  /**
+   * List every pair directory again instead of reusing the listings of the index (pair-fingerprint.ts),
+   * for a file system that does not change a directory's ctime when entries change (some FUSE mounts).
+   */
+  relist?: boolean;
 }
 
 export { CollectUsageError } from './log-root.js';
@@ -102,9 +107,9 @@ export async function collect(opts: CollectOptions): Promise<CollectResult> {
   const identity = { collector: collectorCodeFingerprint(), log_root: logRoot, mapping: mappingText };
   const previous = loadIndex(opts.indexFile, identity);
   const pool = new PairPool(opts.pool);
-  // A re-collect of a large tree will use the threads: start them while this thread scans the tree.
-  pool.startEarly(previous ? Object.keys(previous.pairs).length : 0);
   try {
+    // A re-collect of a large tree will use the threads: start them while this thread scans the tree.
+    pool.startEarly(previous ? Object.keys(previous.pairs).length : 0);
     return await collectWith(opts, { logRoot, identity, previous, mapping, pool });
   } finally {
     pool.close();
@@ -149,7 +154,7 @@ async function collectWith(opts: CollectOptions, { logRoot, identity, previous, 
   }
   progress.start(jobs.length, 'collect');
   // Workers fingerprint (and where needed parse) the pairs while this thread reads the previous store; then it joins them.
-  const work = pool.start(logRoot, jobs, contexts, previous?.started_at ?? 0, progress);
+  const work = pool.start(logRoot, jobs, contexts, opts.relist ? 0 : (previous?.started_at ?? 0), progress);
   const previousStore = previous ? loadStoreLines(opts.storeFile, { sha256: previous.store_sha256, stat: previous.store_stat }) : null;
   const results = await work.finish();
   progress.stop();

@@ -21,6 +21,8 @@ Usage:
       --out FILE         normalized store, one record per line        (default data/results.jsonl)
       --report FILE      counts and every problem found               (default data/collect-report.json)
       --index FILE       incremental content-hash index               (default data/collect-index.json)
+      --relist           list every pair directory again rather than trusting the index's listings
+                         (for a file system that does not update a directory's ctime, e.g. some FUSE mounts)
       --strict           exit 1 if any problem of severity error was found, or no record was collected
       --quiet            no progress output
 
@@ -47,6 +49,7 @@ async function runCollect(argv: string[]): Promise<number | void> {
     out: { type: 'string', default: 'data/results.jsonl' },
     report: { type: 'string', default: 'data/collect-report.json' },
     index: { type: 'string', default: 'data/collect-index.json' },
+    relist: { type: 'boolean', default: false },
     strict: { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
   });
@@ -62,6 +65,7 @@ async function runCollect(argv: string[]): Promise<number | void> {
     storeFile: values.out,
     reportFile: values.report,
     indexFile: values.index,
+    relist: values.relist,
     progress: createProgress(process.stderr, { quiet: values.quiet }),
   });
   const { counts } = result.report;

@@ -66,23 +66,26 @@ export function readGuarded(root: string, path: string, opts: { maxBytes?: numbe
   }
 }
 
+/** Kept between reads up to this size; a larger file gets a buffer of its own (nothing large stays allocated). */
+const SCRATCH_KEPT_BYTES = 16 * 2 ** 20;
 let scratch = Buffer.allocUnsafeSlow(1 << 20);
 
-/** The whole file in `scratch` (grown as needed), read until end of file: it may have grown since its stat. */
-function readIntoScratch(path: string, expectedSize: number): Buffer {
+/**
+ * The file's `size` bytes (as its stat said; fewer if it shrank), into `scratch` when they fit; an
+ * empty-looking file (a pseudo-file may say 0) or a large one is read as readFileSync reads it.
+ */
+function readIntoScratch(path: string, size: number): Buffer {
+  if (size === 0 || size > SCRATCH_KEPT_BYTES) return readFileSync(path);
+  if (scratch.length < size) scratch = Buffer.allocUnsafeSlow(Math.max(size, scratch.length * 2));
   const fd = openSync(path, 'r');
   try {
     let length = 0;
-    for (;;) {
-      if (scratch.length < Math.max(expectedSize + 1, length + 1)) {
-        const grown = Buffer.allocUnsafeSlow(Math.max(expectedSize + 1, scratch.length * 2));
-        scratch.copy(grown, 0, 0, length);
-        scratch = grown;
-      }
-      const n = readSync(fd, scratch, length, scratch.length - length, null);
-      if (n === 0) return scratch.subarray(0, length);
+    while (length < size) {
+      const n = readSync(fd, scratch, length, size - length, null);
+      if (n === 0) break;
       length += n;
     }
+    return scratch.subarray(0, length);
   } finally {
     closeSync(fd);
   }

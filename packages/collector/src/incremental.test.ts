@@ -117,4 +117,23 @@ describe('incremental collection', () => {
     expect([third.reparsed, third.reused]).toEqual([0, 21]);
     expect(files.map((f) => [statSync(f).ino, statSync(f).mtimeMs])).toEqual(before);
   });
+
+  it('believes a trusted listing, and with relist lists every pair directory again', async () => {
+    const root = copyRuns(['flash_solo_3']);
+    backdate(root);
+    const first = await collectInto(root, REAL_MAPPING);
+    const pair = 'flash_solo_3/solo/dottxt_ai_outlines_task/1655/f7_f10';
+    const indexFile = join(first.out, 'collect-index.json');
+    const index = JSON.parse(readFileSync(indexFile, 'utf8'));
+    index.started_at = Date.now() + 60_000; // as if it had begun a minute after the logs were written
+    index.pairs[pair].names = index.pairs[pair].names.replace('solo.patch/', ''); // a listing that leaves a file out
+    expect(index.pairs[pair].names).not.toContain('solo.patch');
+    writeFileSync(indexFile, JSON.stringify(index));
+    const trusted = await collectInto(root, REAL_MAPPING, { out: first.out });
+    expect(trusted.records.get(pair)!.sources.files).not.toContain(`${pair}/solo.patch`);
+    // The bad listing is in the index again (the pair was parsed with it), and would be trusted again.
+    writeFileSync(indexFile, readFileSync(indexFile, 'utf8').replace(/"started_at":\d+/, `"started_at":${Date.now() + 60_000}`));
+    const relisted = await collectInto(root, REAL_MAPPING, { out: first.out, relist: true });
+    expect(relisted.records.get(pair)).toEqual(first.records.get(pair));
+  });
 });

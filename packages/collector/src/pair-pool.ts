@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { runClaimedChunks, shareJobs, type SharedJobs } from './job-share.js';
-import type { PairJob, PairJobResult } from './pair-job.js';
+import { runPairJob, type PairJob, type PairJobResult } from './pair-job.js';
 import type { Progress } from '@cooperbench-repro/contracts';
 import type { RunContext } from './run-context.js';
 import type { WorkerReply } from './pair-worker.js';
@@ -13,6 +13,8 @@ export interface PoolOptions {
   workers?: number;
   /** Below this many jobs, in-process is faster than starting workers. */
   minJobsForWorkers?: number;
+  /** false: the main thread claims no job while workers run (a test of the workers' path). Default true. */
+  mainThreadClaims?: boolean;
 }
 
 /** Replaced by `true` in the bundles (tools/build/bundle-cli.mjs, an esbuild define); not defined in dist/ or the sources. */
@@ -48,11 +50,13 @@ export interface PairWork {
 export class PairPool {
   private readonly wanted: number;
   private readonly minJobs: number;
+  private readonly mainThreadClaims: boolean;
   private workers: PoolWorker[] | null = null;
 
   constructor(opts: PoolOptions = {}) {
     this.wanted = opts.workers ?? Math.min(availableParallelism(), 4) - 1;
     this.minJobs = opts.minJobsForWorkers ?? 2000;
+    this.mainThreadClaims = opts.mainThreadClaims ?? true;
   }
 
   /** Starts the workers now if `expectedJobs` (the previous collection's pair count) would use them. */
@@ -70,13 +74,15 @@ export class PairPool {
       progress.tick(chunk.length);
     };
     const helpers = this.workers ?? [];
-    const helpersDone = Promise.all(helpers.map((w) => runOnWorker(w, shared, record)));
-    helpersDone.catch(() => {}); // awaited in finish(); this only keeps a failure before that from going unhandled
+    const helperRuns = helpers.map((w) => runOnWorker(w, shared, record));
+    for (const run of helperRuns) run.catch(() => {}); // settled in finish(); this only keeps a failure before that from going unhandled
+    const jobAt = (i: number) => jobs[i]!;
     return {
       finish: async () => {
         try {
-          await runMainShare(shared, (i) => jobs[i]!, record, helpers.length > 0);
-          await helpersDone;
+          if (this.mainThreadClaims || helpers.length === 0) await runMainShare(shared, jobAt, record, helpers.length > 0);
+          const failures = (await Promise.allSettled(helperRuns)).flatMap((r) => (r.status === 'rejected' ? [String((r.reason as Error).message ?? r.reason)] : []));
+          if (failures.length > 0) finishOnMainThread(results, jobAt, shared, record, failures);
           return results;
         } finally {
           this.close();
@@ -100,13 +106,20 @@ export class PairPool {
   private startWorkers(): PoolWorker[] | null {
     const file = pairWorkerFile();
     if (file === null) return null;
-    return Array.from({ length: this.wanted }, () => {
-      const w: PoolWorker = { worker: new Worker(file), failure: null, exited: false };
-      // Listened from the start: a worker started early can fail before it is given work.
-      w.worker.on('error', (err) => (w.failure ??= err));
-      w.worker.on('exit', () => (w.exited = true));
-      return w;
-    });
+    const started: PoolWorker[] = [];
+    try {
+      for (let i = 0; i < this.wanted; i++) {
+        const w: PoolWorker = { worker: new Worker(file), failure: null, exited: false };
+        // Listened from the start: a worker started early can fail before it is given work.
+        w.worker.on('error', (err) => (w.failure ??= err));
+        w.worker.on('exit', () => (w.exited = true));
+        started.push(w);
+      }
+    } catch (err) {
+      for (const { worker } of started) void worker.terminate();
+      throw err;
+    }
+    return started;
   }
 }
 
@@ -122,6 +135,18 @@ async function runMainShare(shared: SharedJobs, jobAt: (i: number) => PairJob, r
     const sliceStart = performance.now();
     if (runClaimedChunks(shared, jobAt, record, () => yieldToWorkers && performance.now() - sliceStart > YIELD_EVERY_MS)) return;
     await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/**
+ * A worker stopped before its last reply (out of memory, a thread limit, a bug): the jobs it had
+ * claimed but not reported run here, so the collection still completes; a job that made it fail
+ * fails here too, with its own error.
+ */
+function finishOnMainThread(results: PairJobResult[], jobAt: (i: number) => PairJob, shared: SharedJobs, record: (start: number, chunk: PairJobResult[]) => void, failures: string[]): void {
+  process.stderr.write(`warning: ${failures.join('; ')}; its pairs are collected on the main thread\n`);
+  for (let i = 0; i < results.length; i++) {
+    if (results[i] === undefined) record(i, [runPairJob(jobAt(i), shared.contexts[jobAt(i).run]!, shared.listedSince)]);
   }
 }
 

@@ -147,7 +147,8 @@ describe('collecting the real claude_code runs', () => {
 
 describe('worker threads', () => {
   it('give the same store, byte for byte, as in-process collection', async () => {
-    // The compiled package (dist) has the worker file; force the pool even for 179 pairs.
+    // The compiled package (dist) has the worker file; force the pool even for 179 pairs, with every
+    // pair on the workers (the main thread, which would otherwise claim some, claims none).
     const { collect: compiledCollect } = await import('@cooperbench-repro/collector');
     const { readFileSync } = await import('node:fs');
     const { tempDir } = await import('./test-support/fixture-tree.js');
@@ -156,7 +157,7 @@ describe('worker threads', () => {
       logRoot: REAL_LOGS, mappingFile: REAL_MAPPING, importedDir: null,
       storeFile: join(out, 'results.jsonl'), reportFile: join(out, 'report.json'), indexFile: join(out, 'index.json'),
       progress: { start() {}, tick() {}, stop() {} },
-      pool: { workers: 2, minJobsForWorkers: 0 },
+      pool: { workers: 2, minJobsForWorkers: 0, mainThreadClaims: false },
     });
     expect(result.reparsed).toBe(179);
     expect(readFileSync(join(out, 'results.jsonl'), 'utf8')).toBe(c.storeText);

@@ -157,7 +157,7 @@ export function parseJsonlText<S extends z.ZodType>(file: string, text: string, 
  * vouched for (a cache; the collector's store, which its index checks by stat and sha256): the write is
  * still atomic for readers and for an interrupted process, and does not wait for the disk (an fsync
  * also waits for other files' dirty pages in the same journal commit: 50-150 ms after a re-evaluation
- * rewrote a run's logs).
+ * rewrote a run's logs). Bytes are written as given, not copied: leave them unchanged until it resolves.
  */
 export async function writeFileAtomic(file: string, data: string | Uint8Array, opts: { durable?: boolean } = {}): Promise<void> {
   // A Buffer view of the same bytes, not Buffer.from(data): that copies (20 ms for the collector's 45 MB store).

@@ -22,7 +22,7 @@ export interface Collected {
   reused: number;
 }
 
-export async function collectInto(logRoot: string, mappingFile: string | null, opts: { out?: string; importedDir?: string | null } = {}): Promise<Collected> {
+export async function collectInto(logRoot: string, mappingFile: string | null, opts: { out?: string; importedDir?: string | null; relist?: boolean } = {}): Promise<Collected> {
   const out = opts.out ?? tempDir('cb-out-');
   const result = await collect({
     logRoot,
@@ -32,6 +32,7 @@ export async function collectInto(logRoot: string, mappingFile: string | null, o
     reportFile: join(out, 'collect-report.json'),
     indexFile: join(out, 'collect-index.json'),
     progress: { start() {}, tick() {}, stop() {} },
+    relist: opts.relist ?? false,
   });
   const storeText = readFileSync(join(out, 'results.jsonl'), 'utf8');
   const records = new Map<string, RunRecord>();
