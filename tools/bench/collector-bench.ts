@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -94,6 +95,10 @@ function collectArgs(logRoot: string, work: string): string[] {
 }
 
 async function collectOnce(label: string, logRoot: string, work: string): Promise<Measured> {
+  // Everything written so far (the evals just rewritten, the previous collection's outputs) goes to disk
+  // first, as it would have long before a real re-collect: otherwise the collection shares the disk and
+  // the cores with that writeback, and each of several one-run changes in a row is slower than the last.
+  execFileSync('sync');
   const m = await runMeasured(process.execPath, collectArgs(logRoot, work), REPO_ROOT);
   process.stdout.write(`  ${label}: exit ${m.exitCode}, ${fmt(m.seconds)} s; ${m.stdout.split('\n')[0]?.trim() ?? ''}\n`);
   if (m.exitCode !== 0) process.stdout.write(`  collector stderr:\n${m.stderr}\n`);
@@ -178,7 +183,7 @@ async function main(): Promise<void> {
   log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const r of rows) log(line(r));
   log('');
-  log(`node ${process.version}; page cache warm for every measurement; collector: ${relative(REPO_ROOT, COLLECTOR_CLI)}; outputs in ${work}`);
+  log(`node ${process.version}; page cache warm and dirty pages written out (sync) before every measurement; collector: ${relative(REPO_ROOT, COLLECTOR_CLI)}; outputs in ${work}`);
 }
 
 await main();
