@@ -146,7 +146,9 @@ async function runMainShare(shared: SharedJobs, jobAt: (i: number) => PairJob, r
 function finishOnMainThread(results: PairJobResult[], jobAt: (i: number) => PairJob, shared: SharedJobs, record: (start: number, chunk: PairJobResult[]) => void, failures: string[]): void {
   process.stderr.write(`warning: ${failures.join('; ')}; its pairs are collected on the main thread\n`);
   for (let i = 0; i < results.length; i++) {
-    if (results[i] === undefined) record(i, [runPairJob(jobAt(i), shared.contexts[jobAt(i).run]!, shared.listedSince)]);
+    if (results[i] !== undefined) continue;
+    const job = jobAt(i);
+    record(i, [runPairJob(job, shared.contexts[job.run]!, shared.listedSince)]);
   }
 }
 

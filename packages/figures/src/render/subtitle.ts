@@ -46,8 +46,8 @@ export function warnedSubtitle(warnings: readonly (string | null)[], detail: rea
  * line (when any record is synthetic) and `extraWarnings` above the detail lines.
  */
 export function dataSubtitle(records: number, syntheticRecords: number, source: string, detail: readonly string[], extraWarnings: readonly (string | null)[] = []): Subtitle {
-  if (records === 0) return warnedSubtitle([noDataLine(source)], []);
-  return warnedSubtitle([syntheticWarning(records, syntheticRecords), ...extraWarnings], detail);
+  const loud = dataWarning(records, syntheticRecords, source);
+  return records === 0 ? warnedSubtitle([loud], []) : warnedSubtitle([loud, ...extraWarnings], detail);
 }
 
 /** The title block of a whole figure. */
